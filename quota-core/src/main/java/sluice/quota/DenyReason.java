@@ -1,0 +1,18 @@
+package sluice.quota;
+
+/** Which check refused an admission, in the order the checks run. */
+public enum DenyReason {
+    /** An operator or a 401/403 disabled the key; only {@code enable} brings it back. */
+    DISABLED,
+    /** The provider said the daily quota is used up; frees at the recorded time. */
+    EXHAUSTED,
+    /** A 429 cooldown, or the provider's own headers said nothing is left until a reset. */
+    COOLDOWN,
+    RPM,
+    TPM,
+    RPD,
+    TPD,
+    CONCURRENCY,
+    /** The shared quota store could not be reached and the policy is to fail closed. */
+    STORE_UNAVAILABLE
+}

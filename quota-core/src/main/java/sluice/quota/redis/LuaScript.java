@@ -1,0 +1,59 @@
+package sluice.quota.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One Lua script as sent to Redis: its main resource file with the library files it uses
+ * prepended (Redis 6.2 has no functions, so libraries are shared by concatenation; the result is
+ * still one {@code EVALSHA}, one round trip). Sources live in {@code sluice/quota/redis/lua/}.
+ */
+enum LuaScript {
+    ADMIT("admit", "clock", "minute_window_scan", "minute_window", "day_window", "key_gate"),
+    RECONCILE("reconcile", "clock", "minute_window_scan", "minute_window"),
+    RENEW_LEASE("renew_lease", "clock"),
+    SET_DEADLINE("set_deadline", "clock", "key_gate"),
+    SET_DISABLED("set_disabled", "clock", "key_gate"),
+    CLEAR_DEADLINE("clear_deadline", "clock", "key_gate"),
+    MIRROR_VIEW("mirror_view", "clock", "key_gate"),
+    STATE("state", "clock", "minute_window_scan", "minute_window"),
+    RESTORE("restore", "clock", "minute_window_scan", "minute_window", "day_window", "key_gate"),
+    HEARTBEAT("heartbeat", "clock");
+
+    private static final String FOLDER = "sluice/quota/redis/lua/";
+
+    private final String name;
+    private final String source;
+
+    LuaScript(String main, String... libraries) {
+        this.name = main;
+        StringBuilder text = new StringBuilder();
+        for (String library : libraries) {
+            text.append(read(library)).append('\n');
+        }
+        this.source = text.append(read(main)).toString();
+    }
+
+    /** The composed source (libraries, then the main file). */
+    String source() {
+        return source;
+    }
+
+    String scriptName() {
+        return name;
+    }
+
+    static String read(String file) {
+        String path = FOLDER + file + ".lua";
+        try (InputStream in = LuaScript.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing Lua resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package sluice.quota.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import sluice.quota.QuotaException;
+import sluice.quota.QuotaStoreUnavailableException;
+
+/**
+ * Runs Redis calls with a deadline and maps their failures in this one place: an unreachable,
+ * slow, loading or shut-down Redis becomes {@link QuotaStoreUnavailableException} (and is
+ * counted); a failing script is a bug and becomes a plain {@link QuotaException}.
+ */
+final class RedisCallRunner {
+    private final RedissonClient redisson;
+    private final RScript script;
+    private final long deadlineMillis;
+    private final LongAdder unavailable;
+
+    RedisCallRunner(RedissonClient redisson, Duration deadline, LongAdder unavailable) {
+        this.redisson = redisson;
+        this.script = redisson.getScript(StringCodec.INSTANCE);
+        this.deadlineMillis = deadline.toMillis();
+        this.unavailable = unavailable;
+    }
+
+    RedissonClient redisson() {
+        return redisson;
+    }
+
+    /** Runs a script by {@code EVALSHA} (Redisson reloads it after a Redis restart). */
+    CompletionStage<List<Object>> run(LuaScript lua, List<String> keys, Object... args) {
+        List<Object> keyList = new ArrayList<>(keys);
+        return call(() -> script.evalAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.source(),
+                RScript.ReturnType.MULTI, keyList, args));
+    }
+
+    /** Runs a script whose reply is one integer. */
+    CompletionStage<Long> runForLong(LuaScript lua, List<String> keys, Object... args) {
+        List<Object> keyList = new ArrayList<>(keys);
+        return call(() -> script.evalAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.source(),
+                RScript.ReturnType.INTEGER, keyList, args));
+    }
+
+    /** Any Redisson call, bounded by the deadline, failures mapped. */
+    <T> CompletionStage<T> call(Supplier<? extends CompletionStage<T>> operation) {
+        CompletableFuture<T> started;
+        try {
+            started = operation.get().toCompletableFuture().copy();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(translate(e));
+        }
+        return started.orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
+                .handle((value, failure) -> {
+                    if (failure != null) {
+                        throw translate(failure);
+                    }
+                    return value;
+                });
+    }
+
+    /** Blocking form for the few synchronous APIs (leader lock); same deadline and mapping. */
+    <T> T await(Supplier<? extends CompletionStage<T>> operation) {
+        try {
+            return call(operation).toCompletableFuture().get(deadlineMillis + 500, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause());
+        } catch (TimeoutException e) {
+            throw translate(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuotaStoreUnavailableException("interrupted while waiting for Redis", e);
+        }
+    }
+
+    private QuotaException translate(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof QuotaException known) {
+            return known;
+        }
+        if (isScriptError(cause)) {
+            return new QuotaException("quota script failed: " + brief(cause.getMessage()), cause);
+        }
+        if (cause instanceof RedisException || cause instanceof TimeoutException) {
+            unavailable.increment();
+            String what = cause instanceof TimeoutException
+                    ? "no answer within " + deadlineMillis + " ms" : brief(cause.getMessage());
+            return new QuotaStoreUnavailableException("Redis unavailable: " + what, cause);
+        }
+        return new QuotaException("quota store call failed: " + cause, cause);
+    }
+
+    /** Redisson's messages quote the whole command (a Lua source here): keep the first sentence. */
+    private static String brief(String message) {
+        if (message == null) {
+            return "";
+        }
+        int cut = message.length();
+        for (String marker : new String[] {"Node source", "command:", "\n"}) {
+            int at = message.indexOf(marker);
+            cut = at > 0 ? Math.min(cut, at) : cut;
+        }
+        return message.substring(0, Math.min(cut, 300)).trim();
+    }
+
+    private static boolean isScriptError(Throwable cause) {
+        String message = cause.getMessage();
+        return cause instanceof RedisException && message != null
+                && message.startsWith("ERR") && message.contains("script");
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,164 @@
+package sluice.quota.redis;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
+import org.redisson.api.RedissonClient;
+import sluice.quota.Admission;
+import sluice.quota.AdmissionRequest;
+import sluice.quota.Admitted;
+import sluice.quota.DailyResetCalendar;
+import sluice.quota.Denied;
+import sluice.quota.DenyReason;
+import sluice.quota.KeyLimits;
+import sluice.quota.KeyState;
+import sluice.quota.KeyUsage;
+import sluice.quota.ProviderRateView;
+import sluice.quota.QuotaStore;
+import sluice.quota.Reservation;
+import sluice.quota.WindowCount;
+import sluice.quota.WindowSpec;
+
+/**
+ * The shared {@link QuotaStore}: every operation is one Lua script, one round trip, atomic in
+ * Redis (scripts in {@code sluice/quota/redis/lua/}). Thread-safe; one instance per replica.
+ */
+public final class RedissonQuotaStore implements QuotaStore {
+    private final RedisCallRunner redis;
+    private final RedisQuotaSettings settings;
+    private final WindowSpec window;
+    private final LongAdder unavailableErrors = new LongAdder();
+
+    /** Uses Redis {@code TIME} and the default window. */
+    public RedissonQuotaStore(RedissonClient redisson) {
+        this(redisson, RedisQuotaSettings.defaults());
+    }
+
+    public RedissonQuotaStore(RedissonClient redisson, RedisQuotaSettings settings) {
+        this.settings = settings;
+        this.window = settings.window();
+        this.redis = new RedisCallRunner(redisson, settings.callDeadline(), unavailableErrors);
+    }
+
+    /** Redis failures seen (timeouts, refused connections, ...), for a metrics gauge. */
+    public LongAdder unavailableErrors() {
+        return unavailableErrors;
+    }
+
+    @Override
+    public CompletionStage<Admission> admit(AdmissionRequest request) {
+        KeyLimits limits = request.limits();
+        String leaseId = request.requestId() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        long[] days = DailyResetCalendar.dayStartsAround(settings.localClock().nowMillis(),
+                limits.dailyResetZone());
+        return redis.run(LuaScript.ADMIT, RedisKeys.all(request.keyId()), settings.nowArgument(),
+                        window.bucketMillis(), window.windowMillis(), limits.rpm(), limits.tpm(), limits.rpd(),
+                        limits.tpd(), limits.maxConcurrent(), request.estimatedTokens(), leaseId,
+                        request.leaseTtlMillis(), days[0], days[1], days[2], days[3])
+                .thenApply(reply -> toAdmission(request, leaseId, new ScriptReply(reply)));
+    }
+
+    private static Admission toAdmission(AdmissionRequest request, String leaseId, ScriptReply reply) {
+        if (reply.longAt(0) == 0) {
+            DenyReason reason = DenyReason.valueOf(reply.stringAt(2));
+            return new Denied(reason, reply.timeAt(3), reply.stringAt(4));
+        }
+        Reservation reservation = new Reservation(request.keyId(), request.requestId(), leaseId,
+                request.estimatedTokens(), reply.longAt(1), reply.longAt(2), reply.longAt(3), false);
+        KeyUsage usage = new KeyUsage(request.limits(), reply.longAt(4), reply.longAt(5), reply.longAt(6),
+                reply.longAt(7), (int) reply.longAt(8));
+        return new Admitted(reservation, usage);
+    }
+
+    @Override
+    public CompletionStage<Void> reconcile(Reservation reservation, long actualTokens) {
+        if (actualTokens < 0) {
+            throw new IllegalArgumentException("actualTokens < 0: " + actualTokens);
+        }
+        String keyId = reservation.keyId();
+        return redis.run(LuaScript.RECONCILE,
+                        List.of(RedisKeys.minute(keyId), RedisKeys.day(keyId), RedisKeys.leases(keyId)),
+                        settings.nowArgument(), window.bucketMillis(), window.windowMillis(),
+                        reservation.minuteBucket(), reservation.dayStartMillis(),
+                        actualTokens - reservation.reservedTokens(), reservation.leaseId())
+                .thenApply(reply -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> release(Reservation reservation) {
+        return reconcile(reservation, 0);
+    }
+
+    @Override
+    public CompletionStage<Boolean> renewLease(Reservation reservation, long ttlMillis) {
+        if (ttlMillis <= 0) {
+            throw new IllegalArgumentException("ttlMillis must be > 0");
+        }
+        return redis.runForLong(LuaScript.RENEW_LEASE, List.of(RedisKeys.leases(reservation.keyId())),
+                settings.nowArgument(), reservation.leaseId(), ttlMillis).thenApply(renewed -> renewed == 1L);
+    }
+
+    @Override
+    public CompletionStage<Long> cooldown(String keyId, long untilMillis, String reason) {
+        return setDeadline(keyId, "cooldown", untilMillis, reason);
+    }
+
+    @Override
+    public CompletionStage<Long> markExhausted(String keyId, long untilMillis, String reason) {
+        return setDeadline(keyId, "exhausted", untilMillis, reason);
+    }
+
+    private CompletionStage<Long> setDeadline(String keyId, String kind, long untilMillis, String reason) {
+        return redis.runForLong(LuaScript.SET_DEADLINE, List.of(RedisKeys.state(keyId)),
+                settings.nowArgument(), kind, untilMillis, reason == null ? "" : reason);
+    }
+
+    @Override
+    public CompletionStage<Void> disable(String keyId, String reason) {
+        return redis.runForLong(LuaScript.SET_DISABLED, List.of(RedisKeys.state(keyId)),
+                settings.nowArgument(), "1", reason == null ? "" : reason).thenApply(done -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> enable(String keyId) {
+        return redis.runForLong(LuaScript.SET_DISABLED, List.of(RedisKeys.state(keyId)),
+                settings.nowArgument(), "0", "").thenApply(done -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> clearCooldown(String keyId) {
+        return clearDeadline(keyId, "cooldown");
+    }
+
+    @Override
+    public CompletionStage<Void> clearExhausted(String keyId) {
+        return clearDeadline(keyId, "exhausted");
+    }
+
+    private CompletionStage<Void> clearDeadline(String keyId, String kind) {
+        return redis.runForLong(LuaScript.CLEAR_DEADLINE, List.of(RedisKeys.state(keyId)),
+                settings.nowArgument(), kind).thenApply(removed -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> mirrorProviderView(String keyId, ProviderRateView view) {
+        return redis.runForLong(LuaScript.MIRROR_VIEW, List.of(RedisKeys.state(keyId)),
+                settings.nowArgument(), view.remainingRequests(), view.requestsResetAtMillis(),
+                view.remainingTokens(), view.tokensResetAtMillis()).thenApply(done -> null);
+    }
+
+    @Override
+    public CompletionStage<KeyState> state(String keyId) {
+        return redis.run(LuaScript.STATE, RedisKeys.all(keyId), settings.nowArgument(),
+                window.bucketMillis(), window.windowMillis())
+                .thenApply(reply -> toState(keyId, new ScriptReply(reply)));
+    }
+
+    private static KeyState toState(String keyId, ScriptReply r) {
+        ProviderRateView view = new ProviderRateView(r.longAt(7), r.longAt(8), r.longAt(9), r.longAt(10));
+        return new KeyState(keyId, r.longAt(1) == 1, r.stringAt(2), r.longAt(3), r.stringAt(4), r.longAt(5),
+                r.stringAt(6), new WindowCount(r.longAt(11), r.longAt(12)),
+                new WindowCount(r.longAt(13), r.longAt(14)), (int) r.longAt(15), view, r.longAt(0));
+    }
+}
