@@ -169,7 +169,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static Path binDir() {
-        String configured = System.getProperty("sluice.pg.bin");
+        String configured = System.getProperty("testsupport.pg.bin");
         return configured != null ? Path.of(configured) : WorkDirs.base().getParent().resolve("pg-bin");
     }
 }

@@ -36,7 +36,7 @@ public final class ServersMain {
     }
 
     private static void runPostgres(int port, Path dir) throws InterruptedException {
-        System.setProperty("sluice.pg.bin", dir.resolveSibling(dir.getFileName() + "-bin").toString());
+        System.setProperty("testsupport.pg.bin", dir.resolveSibling(dir.getFileName() + "-bin").toString());
         PostgresServer postgres = PostgresServer.start(port, dir);
         Object done = new Object();
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "postgres-stop"));

@@ -10,9 +10,9 @@ public final class WorkDirs {
     private WorkDirs() {
     }
 
-    /** The base folder: system property {@code sluice.test.work}, else {@code target/test-work}. */
+    /** The base folder: system property {@code testsupport.work}, else {@code target/test-work}. */
     public static Path base() {
-        String configured = System.getProperty("sluice.test.work");
+        String configured = System.getProperty("testsupport.work");
         Path base = configured != null ? Path.of(configured) : Path.of("target", "test-work");
         return create(base.toAbsolutePath());
     }
