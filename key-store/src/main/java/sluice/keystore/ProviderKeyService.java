@@ -69,7 +69,20 @@ public class ProviderKeyService {
      * @throws InvalidKeyStoreInputException when {@code actor} is blank
      */
     public Uni<ProviderKeyView> addKey(String providerId, KeySettings settings, ClearSecret secret, String actor) {
-        String id = newKeyId();
+        return addKey(newKeyId(), providerId, settings, secret, actor);
+    }
+
+    /**
+     * Like {@link #addKey(String, KeySettings, ClearSecret, String)} with an id the operator chose
+     * (e.g. a key seeded from configuration); the id names the key's shared quota state too.
+     *
+     * @throws InvalidKeyStoreInputException when the id is not {@code [a-z0-9][a-z0-9._-]*} (≤ 63)
+     */
+    public Uni<ProviderKeyView> addKey(String id, String providerId, KeySettings settings, ClearSecret secret,
+                                      String actor) {
+        if (id == null || !ProviderEntity.ID_PATTERN.matcher(id).matches()) {
+            throw new InvalidKeyStoreInputException("id", "must match " + ProviderEntity.ID_PATTERN.pattern());
+        }
         StoredSecret stored = StoredSecret.seal(cipher, id, secret);
         return Panache.withTransaction(() -> providers.findExisting(providerId).flatMap(provider -> {
             Instant now = now();
