@@ -1,0 +1,80 @@
+package sluice.router.keys;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import sluice.keystore.ClearSecret;
+import sluice.keystore.KeyLimits;
+import sluice.keystore.KeySettings;
+import sluice.keystore.ProviderEntity;
+import sluice.keystore.ProviderKeyRepository;
+import sluice.keystore.ProviderKeyService;
+import sluice.keystore.ProviderKind;
+import sluice.keystore.ProviderRepository;
+import sluice.keystore.ProviderSettings;
+import sluice.router.config.SluiceConfig;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Seeds providers and keys named in configuration into PostgreSQL, sealed, when they are not
+ * there yet. Existing rows are never overwritten: after the first start the database is the
+ * record (the admin API changes it), and configuration only bootstraps.
+ */
+@ApplicationScoped
+public class ConfigKeySeeder {
+    private static final Logger LOG = Logger.getLogger(ConfigKeySeeder.class);
+    private static final String ACTOR = "config-seed";
+
+    private final SluiceConfig config;
+    private final ProviderRepository providers;
+    private final ProviderKeyRepository keys;
+    private final ProviderKeyService keyService;
+
+    public ConfigKeySeeder(SluiceConfig config, ProviderRepository providers, ProviderKeyRepository keys,
+                           ProviderKeyService keyService) {
+        this.config = config;
+        this.providers = providers;
+        this.keys = keys;
+        this.keyService = keyService;
+    }
+
+    public Uni<Void> seed() {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, SluiceConfig.Provider> p : config.providers().entrySet()) {
+            String providerId = p.getKey();
+            chain = chain.chain(() -> seedProvider(providerId, p.getValue()));
+            for (Map.Entry<String, SluiceConfig.Key> k : p.getValue().keys().entrySet()) {
+                chain = chain.chain(() -> seedKey(providerId, k.getKey(), k.getValue()));
+            }
+        }
+        return chain;
+    }
+
+    private Uni<Void> seedProvider(String id, SluiceConfig.Provider provider) {
+        return Panache.withTransaction(() -> providers.findById(id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            ProviderSettings settings = new ProviderSettings(ProviderKind.OPENAI_COMPATIBLE, provider.baseUrl(),
+                    provider.models(), provider.connectTimeout(), provider.requestTimeout());
+            return providers.persist(new ProviderEntity(id, settings, Instant.now())).replaceWithVoid();
+        }));
+    }
+
+    private Uni<Void> seedKey(String providerId, String keyId, SluiceConfig.Key key) {
+        return Panache.withSession(() -> keys.findById(keyId)).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            KeyLimits limits = new KeyLimits(key.rpm(), key.tpm(), key.rpd(), key.tpd(), key.maxConcurrent(),
+                    KeyLimits.zone(key.dailyResetZone()));
+            ClearSecret secret = ClearSecret.of(key.secret());
+            LOG.infof("seeding key %s of provider %s from configuration", keyId, providerId);
+            return keyService.addKey(keyId, providerId, new KeySettings(key.label().orElse(keyId), limits, 1),
+                    secret, ACTOR).eventually(secret::close).replaceWithVoid();
+        });
+    }
+}

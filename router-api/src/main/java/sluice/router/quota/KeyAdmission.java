@@ -1,0 +1,159 @@
+package sluice.router.quota;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import org.jboss.logging.Logger;
+import sluice.quota.DenyReason;
+import sluice.quota.Admitted;
+import sluice.quota.KeyDenial;
+import sluice.quota.PoolAdmission;
+import sluice.quota.ProviderRateView;
+import sluice.quota.QuotaEngine;
+import sluice.quota.Reservation;
+import sluice.quota.TokenEstimator;
+import sluice.router.keys.DurableKeyStates;
+import sluice.router.openai.ChatRequest;
+import sluice.router.routing.AttemptLog;
+import sluice.router.routing.ProviderTarget;
+import sluice.router.upstream.Usage;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The router's single path to the quota core: estimates a request's tokens, admits one key of
+ * a provider atomically in Redis, and writes every outcome (usage, 429 cooldown, exhaustion,
+ * disabled key) through to the shared state before the request moves on.
+ */
+public final class KeyAdmission {
+    private static final Logger LOG = Logger.getLogger(KeyAdmission.class);
+
+    private final QuotaEngine engine;
+    private final TokenEstimator estimator;
+    private final DurableKeyStates durable;
+
+    public KeyAdmission(QuotaEngine engine, TokenEstimator estimator, DurableKeyStates durable) {
+        this.engine = engine;
+        this.estimator = estimator;
+        this.durable = durable;
+    }
+
+    /** The tokenizer's raw count of the request's prompt (computed once per request). */
+    public long countPrompt(ChatRequest request) {
+        return estimator.countPrompt(request.model(), request.messageTexts());
+    }
+
+    /**
+     * Admits one key of {@code target}, trying up to {@code maxAttempts} keys. Denials are
+     * recorded in the log; the future holds null when no key could be admitted.
+     */
+    public Future<Admitted> admit(ProviderTarget target, ChatRequest request, long countedPrompt,
+                                  String requestId, int maxAttempts, AttemptLog log) {
+        long tokens = estimator.estimateReservation(request.model(), estimator.correct(request.model(), countedPrompt),
+                request.maxTokens(), target.config().reserveMaxTokens());
+        CompletionStage<PoolAdmission> stage = engine.admitAny(target.keyIds(), target.limits()::get, tokens,
+                requestId, maxAttempts);
+        return onContext(stage).map(answer -> {
+            if (answer instanceof PoolAdmission.Granted granted) {
+                granted.refusals().forEach(r -> recordDenial(log, target, r));
+                return granted.admitted();
+            }
+            PoolAdmission.Refused refused = (PoolAdmission.Refused) answer;
+            refused.refusals().forEach(r -> recordDenial(log, target, r));
+            if (refused.refusals().isEmpty()) {
+                log.record(target.id(), null, "every key cooling down, exhausted or disabled",
+                        refused.earliestRetryAtMillis());
+            }
+            return null;
+        });
+    }
+
+    private static void recordDenial(AttemptLog log, ProviderTarget target, KeyDenial refusal) {
+        DenyReason reason = refusal.denied().reason();
+        if (reason == DenyReason.STORE_UNAVAILABLE) {
+            log.recordStoreUnavailable(target.id());
+            return;
+        }
+        log.record(target.id(), refusal.keyId(), "denied: " + reason.name().toLowerCase(),
+                refusal.denied().retryAtMillis());
+    }
+
+    /** Settles the reservation with the provider's reported usage (or keeps the estimate). */
+    public void reconcile(Reservation reservation, String model, long countedPrompt, Usage usage) {
+        long actual = usage != null ? usage.total() : reservation.reservedTokens();
+        if (usage != null) {
+            estimator.learn(model, countedPrompt, usage.promptTokens(), usage.completionTokens());
+        }
+        quietly(engine.reconcile(reservation, actual), "reconcile", reservation.keyId());
+    }
+
+    public void release(Reservation reservation) {
+        quietly(engine.release(reservation), "release", reservation.keyId());
+    }
+
+    /** The provider says a limit is at zero until its reset: every replica learns it. */
+    public void providerView(Reservation reservation, ProviderRateView view) {
+        if (view.blocksUntil(System.currentTimeMillis()) > 0) {
+            quietly(engine.mirrorProviderView(reservation.keyId(), view, System.currentTimeMillis()),
+                    "mirror", reservation.keyId());
+        }
+    }
+
+    /** A 429: the cooldown is written before the request fails over (the later deadline wins). */
+    public Future<Void> rateLimited(Reservation reservation, long untilMillis, String reason) {
+        release(reservation);
+        return written(engine.cooldown(reservation.keyId(), untilMillis, reason), "cooldown", reservation.keyId());
+    }
+
+    /** Daily quota gone: exhausted until the key's next daily reset. @return that time */
+    public Future<Long> exhausted(Reservation reservation, ProviderTarget target, String reason) {
+        ZoneId zone = target.limits().get(reservation.keyId()).dailyResetZone();
+        long until = LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        release(reservation);
+        Future<Void> shared = written(engine.markExhausted(reservation.keyId(), until, reason), "exhaust",
+                reservation.keyId());
+        return Future.join(shared, durable.exhausted(reservation.keyId(), until)).map(until);
+    }
+
+    /** A 401/403: the key is disabled for every replica before the request fails over. */
+    public Future<Void> disable(Reservation reservation, String reason) {
+        release(reservation);
+        LOG.warnf("key %s disabled: %s", reservation.keyId(), reason);
+        Future<Void> shared = written(engine.disable(reservation.keyId(), reason), "disable", reservation.keyId());
+        return Future.join(shared, durable.disabled(reservation.keyId(), reason)).mapEmpty();
+    }
+
+    /** Waits for a state write; a failed write is logged and the request still fails over. */
+    private static Future<Void> written(CompletionStage<?> stage, String what, String keyId) {
+        return onContext(stage).<Void>mapEmpty().recover(error -> {
+            LOG.warnf("quota %s for key %s failed: %s", what, keyId, error.getMessage());
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Completes on the caller's Vert.x context: Redisson answers on its own threads. */
+    private static <T> Future<T> onContext(CompletionStage<T> stage) {
+        Context context = Vertx.currentContext();
+        Promise<T> promise = context instanceof ContextInternal internal ? internal.promise() : Promise.promise();
+        stage.whenComplete((value, error) -> {
+            if (error != null) {
+                promise.fail(error);
+            } else {
+                promise.complete(value);
+            }
+        });
+        return promise.future();
+    }
+
+    private static void quietly(CompletionStage<?> stage, String what, String keyId) {
+        stage.whenComplete((v, error) -> {
+            if (error != null) {
+                LOG.warnf("quota %s for key %s failed: %s", what, keyId, error.getMessage());
+            }
+        });
+    }
+}

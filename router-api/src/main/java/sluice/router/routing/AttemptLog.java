@@ -1,0 +1,82 @@
+package sluice.router.routing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one request tried, in order: each provider/key and what came of it. It explains the
+ * decision in response headers and, when everything failed, in the error body.
+ */
+public final class AttemptLog {
+    private final List<Entry> entries = new ArrayList<>();
+    private int upstreamCalls;
+    private boolean storeUnavailable;
+
+    /** One try: {@code keyId} may be null when no key was admitted for the provider. */
+    public record Entry(String provider, String keyId, String outcome, long retryAtMillis) {
+    }
+
+    public void record(String provider, String keyId, String outcome, long retryAtMillis) {
+        entries.add(new Entry(provider, keyId, outcome, retryAtMillis));
+    }
+
+    /** The shared quota state could not be reached and the policy is to fail closed. */
+    public void recordStoreUnavailable(String provider) {
+        storeUnavailable = true;
+        entries.add(new Entry(provider, null, "quota state unavailable (Redis unreachable, failing closed)", 0));
+    }
+
+    public boolean storeUnavailable() {
+        return storeUnavailable;
+    }
+
+    public void countUpstreamCall() {
+        upstreamCalls++;
+    }
+
+    /** @return upstream calls made so far (the value of {@code x-sluice-attempts}) */
+    public int upstreamCalls() {
+        return upstreamCalls;
+    }
+
+    /** @return true when every failure was a rate limit (so the client should retry later) */
+    public boolean allRateLimited() {
+        return !entries.isEmpty() && entries.stream().allMatch(e -> e.retryAtMillis() > 0);
+    }
+
+    /** @return the earliest time any tried key frees up, or 0 when none said */
+    public long earliestRetryAt() {
+        return entries.stream().mapToLong(Entry::retryAtMillis).filter(t -> t > 0 && t < Long.MAX_VALUE)
+                .min().orElse(0);
+    }
+
+    public JsonArray toJson() {
+        JsonArray array = new JsonArray();
+        for (Entry e : entries) {
+            JsonObject o = new JsonObject().put("provider", e.provider()).put("outcome", e.outcome());
+            if (e.keyId() != null) {
+                o.put("key", e.keyId());
+            }
+            array.add(o);
+        }
+        return array;
+    }
+
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        for (Entry e : entries) {
+            if (s.length() > 0) {
+                s.append("; ");
+            }
+            s.append(e.provider());
+            if (e.keyId() != null) {
+                s.append('/').append(e.keyId());
+            }
+            s.append(": ").append(e.outcome());
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package sluice.router.routing;
+
+import io.vertx.ext.web.RoutingContext;
+import sluice.router.openai.ChatRequest;
+
+import java.util.List;
+
+/**
+ * One client request on its way through the gateway.
+ *
+ * @param ctx           the client's HTTP exchange
+ * @param request       the validated request
+ * @param requestId     the gateway's id for it (also the reservation's)
+ * @param countedPrompt the tokenizer's raw prompt count, computed once
+ * @param log           what was tried so far
+ * @param route         the providers to try, as the catalog held them when the request arrived
+ */
+public record Call(RoutingContext ctx, ChatRequest request, String requestId, long countedPrompt, AttemptLog log,
+                   List<ProviderTarget> route) {
+}

@@ -1,0 +1,123 @@
+package sluice.router.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
+import sluice.keystore.SecretCipher;
+import sluice.quota.Reservation;
+import sluice.router.openai.ChatRequest;
+import sluice.router.openai.ClientResponses;
+import sluice.router.quota.KeyAdmission;
+import sluice.router.upstream.UpstreamAnswer;
+import sluice.router.upstream.UpstreamClient;
+
+/**
+ * One request's way through the gateway: for each provider of the route, admit a key
+ * atomically in Redis, call upstream, and on a 429, 401/403, 5xx or connection failure write
+ * what was learned through at once and fail over, as long as nothing reached the client yet.
+ */
+public final class ChatDispatcher {
+    private static final Logger LOG = Logger.getLogger(ChatDispatcher.class);
+
+    private final ProviderCatalog catalog;
+    private final SecretCipher cipher;
+    private final KeyAdmission admission;
+    private final UpstreamClient upstream;
+    private final UpstreamAnswer answers;
+    private final int maxKeyAttempts;
+
+    public ChatDispatcher(ProviderCatalog catalog, SecretCipher cipher, KeyAdmission admission,
+                          UpstreamClient upstream, UpstreamAnswer answers, int maxKeyAttempts) {
+        this.catalog = catalog;
+        this.cipher = cipher;
+        this.admission = admission;
+        this.upstream = upstream;
+        this.answers = answers;
+        this.maxKeyAttempts = maxKeyAttempts;
+    }
+
+    /** Where to go after one upstream call. */
+    public enum Next { DONE, KEY, PROVIDER }
+
+    /** Serves the request; the response is always ended, with an answer or an error. */
+    public void dispatch(RoutingContext ctx, ChatRequest request, String requestId) {
+        Call call = new Call(ctx, request, requestId, admission.countPrompt(request), new AttemptLog(),
+                catalog.route());
+        tryProvider(call, 0);
+    }
+
+    private void tryProvider(Call call, int index) {
+        if (index >= call.route().size() || call.ctx().response().closed() || call.log().storeUnavailable()) {
+            ClientResponses.allFailed(call.ctx(), call.log());
+            return;
+        }
+        tryKey(call, index, 0);
+    }
+
+    private void tryKey(Call call, int index, int keysTried) {
+        ProviderTarget target = call.route().get(index);
+        int left = Math.min(maxKeyAttempts, target.keyIds().size()) - keysTried;
+        if (left <= 0) {
+            tryProvider(call, index + 1);
+            return;
+        }
+        admission.admit(target, call.request(), call.countedPrompt(), call.requestId(), left, call.log())
+                .onComplete(admitted -> {
+                    if (admitted.failed() || admitted.result() == null) {
+                        if (admitted.failed()) {
+                            LOG.warnf("admission on %s failed: %s", target.id(), admitted.cause().getMessage());
+                            call.log().recordStoreUnavailable(target.id());
+                        }
+                        tryProvider(call, index + 1);
+                        return;
+                    }
+                    Reservation reservation = admitted.result().reservation();
+                    send(call, target, reservation).onComplete(result -> {
+                        if (result.failed()) {
+                            LOG.errorf(result.cause(), "request %s failed inside the gateway", call.requestId());
+                            ClientResponses.internalError(call.ctx(), call.requestId());
+                            return;
+                        }
+                        switch (result.result()) {
+                            case DONE -> { }
+                            case KEY -> tryKey(call, index, keysTried + 1);
+                            case PROVIDER -> tryProvider(call, index + 1);
+                        }
+                    });
+                });
+    }
+
+    private Future<Next> send(Call call, ProviderTarget target, Reservation reservation) {
+        String model = target.upstreamModel(call.request().model());
+        Buffer body = upstreamBody(call.request(), model);
+        call.log().countUpstreamCall();
+        Promise<Next> next = Promise.promise();
+        upstream.postChat(target.id(), target.config(), target.openSecret(cipher, reservation.keyId()), body)
+                .onSuccess(response -> answers.handle(call, target, model, reservation, response)
+                        .onComplete(next))
+                .onFailure(error -> {
+                    LOG.debugf("upstream %s failed before answering: %s", target.id(), error.getMessage());
+                    admission.release(reservation);
+                    call.log().record(target.id(), reservation.keyId(),
+                            "connection failed: " + error.getClass().getSimpleName(), 0);
+                    next.complete(Next.PROVIDER);
+                });
+        return next.future();
+    }
+
+    private static Buffer upstreamBody(ChatRequest request, String model) {
+        JsonObject body = request.body().copy();
+        if (model != null) {
+            body.put("model", model);
+        }
+        if (request.stream()) {
+            JsonObject options = body.getJsonObject("stream_options", new JsonObject()).copy();
+            options.put("include_usage", true);
+            body.put("stream_options", options);
+        }
+        return body.toBuffer();
+    }
+}

@@ -1,0 +1,156 @@
+package sluice.router.upstream;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import sluice.quota.Reservation;
+import sluice.router.openai.ClientResponses;
+import sluice.router.quota.KeyAdmission;
+import sluice.router.routing.AttemptLog;
+import sluice.router.routing.Call;
+import sluice.router.routing.ChatDispatcher.Next;
+import sluice.router.routing.ProviderTarget;
+
+import java.time.Duration;
+
+/**
+ * Acts on one upstream answer: relays a success to the client and reconciles the reservation
+ * with the reported usage; for a 429, 401/403, 402 or 5xx writes what it means for the key
+ * through to the shared state at once, releases the reservation and says where to fail over.
+ */
+public final class UpstreamAnswer {
+    private final KeyAdmission admission;
+    private final Duration defaultCooldown;
+
+    public UpstreamAnswer(KeyAdmission admission, Duration defaultCooldown) {
+        this.admission = admission;
+        this.defaultCooldown = defaultCooldown;
+    }
+
+    public Future<Next> handle(Call call, ProviderTarget target, String model, Reservation reservation,
+                               HttpClientResponse response) {
+        int status = response.statusCode();
+        RoutingContext ctx = call.ctx();
+        AttemptLog log = call.log();
+        admission.providerView(reservation, ProviderHeaders.rateView(response.headers(), System.currentTimeMillis()));
+        if (status == 200) {
+            writeHead(ctx.response(), target, model, reservation, log, response.headers());
+            return call.request().stream()
+                    ? relayStream(call, model, reservation, response)
+                    : relayBody(call, model, reservation, response);
+        }
+        return readBody(response).compose(body -> failed(ctx, target, reservation, status, response.headers(), body, log));
+    }
+
+    private Future<Next> failed(RoutingContext ctx, ProviderTarget target, Reservation reservation, int status,
+                        MultiMap headers, Buffer body, AttemptLog log) {
+        String keyId = reservation.keyId();
+        String code = errorCode(body);
+        if (status == 429 && !"insufficient_quota".equals(code)) {
+            Duration wait = RetryHints.retryAfter(headers);
+            long until = System.currentTimeMillis() + (wait != null ? wait : defaultCooldown).toMillis();
+            log.record(target.id(), keyId, "rate limited (429)", until);
+            return admission.rateLimited(reservation, until, "upstream 429 " + (code == null ? "" : code))
+                    .map(Next.KEY);
+        }
+        if (status == 429 || status == 402) {
+            return admission.exhausted(reservation, target, "upstream " + status + " " + code).map(until -> {
+                log.record(target.id(), keyId, "quota exhausted (" + status + ")", until);
+                return Next.KEY;
+            });
+        }
+        if (status == 401 || status == 403) {
+            log.record(target.id(), keyId, "key rejected (" + status + "), disabled", 0);
+            return admission.disable(reservation, "upstream answered " + status).map(Next.KEY);
+        }
+        admission.release(reservation);
+        if (status >= 500 || status == 408) {
+            log.record(target.id(), keyId, "upstream error " + status, 0);
+            return Future.succeededFuture(Next.PROVIDER);
+        }
+        // the request itself is wrong (400, 404, 422…): the provider's own words help the client most
+        HttpServerResponse response = ctx.response();
+        response.setStatusCode(status).putHeader("content-type", "application/json")
+                .putHeader(ClientResponses.PROVIDER, target.id())
+                .putHeader(ClientResponses.ATTEMPTS, Integer.toString(log.upstreamCalls()))
+                .end(body);
+        return Future.succeededFuture(Next.DONE);
+    }
+
+    private Future<Next> relayBody(Call call, String model, Reservation reservation, HttpClientResponse response) {
+        RoutingContext ctx = call.ctx();
+        return readBody(response).map(body -> {
+            admission.reconcile(reservation, model, call.countedPrompt(), usageOf(body));
+            ctx.response().end(body);
+            return Next.DONE;
+        }).recover(error -> {
+            admission.release(reservation);
+            ClientResponses.endStreamWithError(ctx.response(), "upstream answer was cut off");
+            return Future.succeededFuture(Next.DONE);
+        });
+    }
+
+    private Future<Next> relayStream(Call call, String model, Reservation reservation,
+                                     HttpClientResponse response) {
+        HttpServerResponse client = call.ctx().response();
+        client.setChunked(true);
+        return SseRelay.relay(response, client, call.request().includeUsage()).map(outcome -> {
+            admission.reconcile(reservation, model, call.countedPrompt(), outcome.usage());
+            if (outcome.complete()) {
+                client.end();
+            } else {
+                ClientResponses.endStreamWithError(client, "upstream stream ended before completion");
+            }
+            return Next.DONE;
+        });
+    }
+
+    private static void writeHead(HttpServerResponse response, ProviderTarget target, String model,
+                                  Reservation reservation, AttemptLog log, MultiMap upstreamHeaders) {
+        String contentType = upstreamHeaders.get("content-type");
+        response.setStatusCode(200)
+                .putHeader("content-type", contentType != null ? contentType : "application/json")
+                .putHeader(ClientResponses.PROVIDER, target.id())
+                .putHeader(ClientResponses.KEY, reservation.keyId())
+                .putHeader(ClientResponses.ATTEMPTS, Integer.toString(log.upstreamCalls()));
+        if (model != null) {
+            response.putHeader(ClientResponses.MODEL, model);
+        }
+        if (contentType != null && contentType.startsWith("text/event-stream")) {
+            response.putHeader("cache-control", "no-cache");
+        }
+    }
+
+    /** The response was paused at its head; reading its body must resume it. */
+    private static Future<Buffer> readBody(HttpClientResponse response) {
+        Future<Buffer> body = response.body();
+        response.resume();
+        return body;
+    }
+
+    private static Usage usageOf(Buffer body) {
+        try {
+            return Usage.from(new JsonObject(body).getJsonObject("usage"));
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private static String errorCode(Buffer body) {
+        try {
+            JsonObject error = new JsonObject(body).getJsonObject("error");
+            if (error == null) {
+                return null;
+            }
+            Object code = error.getValue("code");
+            Object type = error.getValue("type");
+            return code instanceof String s ? s : type instanceof String t ? t : null;
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+}

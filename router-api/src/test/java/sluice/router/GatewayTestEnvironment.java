@@ -1,0 +1,78 @@
+package sluice.router;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import sluice.sim.Faults;
+import sluice.sim.KeyLimits;
+import sluice.sim.ProviderSim;
+import sluice.sim.SimConfig;
+import sluice.testsupport.PostgresServer;
+import sluice.testsupport.RedisServer;
+import sluice.testsupport.TestServers;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real servers for the gateway's Quarkus tests: Redis, PostgreSQL and a provider simulator
+ * with two keys, started once per test JVM and handed to the app as configuration.
+ */
+public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManager {
+    public static final String KEY_1 = "sk-test-one-0000000000000001";
+    public static final String KEY_2 = "sk-test-two-0000000000000002";
+    /** Gateway-side limits, higher than none: tests that need upstream 429s lower the simulator's. */
+    public static final long GATEWAY_RPM = 10_000;
+
+    private static ProviderSim sim;
+
+    public static synchronized ProviderSim sim() {
+        if (sim == null) {
+            sim = ProviderSim.start(SimConfig.builder()
+                    .port(0)
+                    .models(List.of("gpt-4o-mini", "gpt-4o"))
+                    .faults(Faults.defaults().withCompletionTokens(12))
+                    .key(KEY_1, KeyLimits.unlimited())
+                    .key(KEY_2, KeyLimits.unlimited())
+                    .build());
+        }
+        return sim;
+    }
+
+    /** Puts both keys back to unlimited with no faults. */
+    public static void resetSim() {
+        sim().setKey(KEY_1, KeyLimits.unlimited(), Faults.inherit());
+        sim().setKey(KEY_2, KeyLimits.unlimited(), Faults.inherit());
+        sim().setFaults(Faults.defaults().withCompletionTokens(12));
+        sim().reset();
+    }
+
+    public static RedisServer redis() {
+        return TestServers.redis();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        RedisServer redis = redis();
+        PostgresServer pg = TestServers.postgres();
+        return Map.ofEntries(
+                Map.entry("sluice.redis.uri", redis.uri()),
+                Map.entry("quarkus.datasource.reactive.url", pg.reactiveUrl()),
+                Map.entry("quarkus.datasource.jdbc.url", pg.jdbcUrl()),
+                Map.entry("quarkus.datasource.username", pg.user()),
+                Map.entry("quarkus.datasource.password", pg.password()),
+                Map.entry("sluice.route", "sim"),
+                Map.entry("sluice.secrets.master-keys", TestMasterKey.RING),
+                Map.entry("sluice.providers.sim.base-url", sim().baseUrl()),
+                Map.entry("sluice.providers.sim.models", "gpt-4o-mini,gpt-4o"),
+                Map.entry("sluice.providers.sim.keys.sim-key-1.secret", KEY_1),
+                Map.entry("sluice.providers.sim.keys.sim-key-1.rpm", Long.toString(GATEWAY_RPM)),
+                Map.entry("sluice.providers.sim.keys.sim-key-1.tpm", "0"),
+                Map.entry("sluice.providers.sim.keys.sim-key-2.secret", KEY_2),
+                Map.entry("sluice.providers.sim.keys.sim-key-2.rpm", Long.toString(GATEWAY_RPM)),
+                Map.entry("sluice.providers.sim.keys.sim-key-2.tpm", "0"));
+    }
+
+    @Override
+    public void stop() {
+        // the servers live for the whole test JVM and stop with it
+    }
+}
