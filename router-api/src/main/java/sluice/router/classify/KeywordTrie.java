@@ -10,10 +10,17 @@ import java.util.TreeMap;
  */
 final class KeywordTrie {
 
-    /** A frozen node: sorted child characters, binary-searched. */
+    /**
+     * A frozen node: sorted child characters, binary-searched; nodes with many children (the root
+     * above all, hit once per word) also get a table indexed by character.
+     */
     static final class Node {
+        private static final int DENSE_FROM_CHILDREN = 8;
+
         private final char[] keys;
         private final Node[] children;
+        private final char denseBase;
+        private final Node[] dense;
         final int wholeWordKeyword;
         final int stemKeyword;
 
@@ -22,9 +29,19 @@ final class KeywordTrie {
             this.children = children;
             this.wholeWordKeyword = wholeWordKeyword;
             this.stemKeyword = stemKeyword;
+            boolean wide = keys.length >= DENSE_FROM_CHILDREN;
+            this.denseBase = wide ? keys[0] : 0;
+            this.dense = wide ? new Node[keys[keys.length - 1] - keys[0] + 1] : null;
+            for (int i = 0; wide && i < keys.length; i++) {
+                dense[keys[i] - denseBase] = children[i];
+            }
         }
 
         Node child(char c) {
+            if (dense != null) {
+                int at = c - denseBase;
+                return at >= 0 && at < dense.length ? dense[at] : null;
+            }
             int at = Arrays.binarySearch(keys, c);
             return at < 0 ? null : children[at];
         }

@@ -22,6 +22,10 @@ public final class TaskClassifier {
      */
     static final int TEXT_THRESHOLD = 4;
     static final int LAST_MESSAGE_MULTIPLIER = 2;
+    /** Characters read from the last user message (head and tail halves), bounding the cost per request. */
+    static final int LAST_MESSAGE_CHARS = 12_000;
+    /** Characters read from each earlier user message and from the system text. */
+    static final int OTHER_TEXT_CHARS = 4_000;
 
     /** Ties go to the more specific class: code answers need code models most. */
     private static final TaskClass[] TEXT_CLASSES_BY_PRIORITY = {
@@ -89,14 +93,15 @@ public final class TaskClassifier {
     private Classification classifyByText(ClassifierInput input) {
         SignalScores scores = new SignalScores();
         List<String> userTexts = input.userTexts();
-        for (int i = 0; i < userTexts.size(); i++) {
-            String text = userTexts.get(i);
-            if (text != null) {
-                SCANNER.scan(text, i == userTexts.size() - 1 ? LAST_MESSAGE_MULTIPLIER : 1, scores);
-            }
+        int last = userTexts.size() - 1;
+        for (int i = 0; i < last; i++) {
+            SCANNER.scan(userTexts.get(i), OTHER_TEXT_CHARS, 1, scores);
+        }
+        if (last >= 0) {
+            SCANNER.scan(userTexts.get(last), LAST_MESSAGE_CHARS, LAST_MESSAGE_MULTIPLIER, scores);
         }
         if (input.systemText() != null) {
-            SCANNER.scan(input.systemText(), 1, scores);
+            SCANNER.scan(input.systemText(), OTHER_TEXT_CHARS, 1, scores);
         }
         TaskClass strongest = scores.strongest(TEXT_CLASSES_BY_PRIORITY, TEXT_THRESHOLD);
         if (strongest == null) {

@@ -11,8 +11,10 @@ import java.util.List;
  */
 final class TextSignalScanner {
 
-    /** Code punctuation ({ } ;) needed before a text counts as code-shaped. */
-    static final int CODE_PUNCTUATION_MIN = 4;
+    /** Code shapes (see {@link NormalizedText}) needed before a text counts as code-shaped. */
+    static final int CODE_SHAPES_MIN = 3;
+    /** Math shapes (see {@link NormalizedText}) needed before a text counts as math. */
+    static final int MATH_SHAPES_MIN = 2;
 
     private static final char[][] PROCLITICS = folded(
             "وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل", "ك");
@@ -27,9 +29,12 @@ final class TextSignalScanner {
         this.trie = KeywordTrie.of(entries);
     }
 
-    /** Adds the text's keyword weights, times {@code multiplier}, to {@code scores}. */
-    void scan(String text, int multiplier, SignalScores scores) {
-        new Pass(NormalizedText.of(text), multiplier, scores).run();
+    /**
+     * Adds the keyword weights of at most {@code maxChars} characters of the text (head and tail),
+     * times {@code multiplier}, to {@code scores}.
+     */
+    void scan(String text, int maxChars, int multiplier, SignalScores scores) {
+        new Pass(NormalizedText.of(text, maxChars), multiplier, scores).run();
     }
 
     /** One scan of one text. */
@@ -49,8 +54,11 @@ final class TextSignalScanner {
             if (text.codeFences > 0) {
                 record(SignalLexicon.CODE_FENCE);
             }
-            if (text.codePunctuation >= CODE_PUNCTUATION_MIN) {
+            if (text.codeShapes >= CODE_SHAPES_MIN) {
                 record(SignalLexicon.CODE_SYNTAX);
+            }
+            if (text.mathShapes >= MATH_SHAPES_MIN) {
+                record(SignalLexicon.MATH_NOTATION);
             }
             char[] chars = text.chars;
             for (int i = 0; i < text.length; i++) {

@@ -35,12 +35,14 @@ final class LabelledPrompts {
 
     static List<Labelled> all() {
         LabelledPrompts prompts = new LabelledPrompts();
-        prompts.featureDriven();
+        prompts.thinkingAndLongContext();
+        prompts.searchAndImage();
+        prompts.agentAndAnthropic();
         new LabelledTextPrompts(prompts.all).addAll();
         return List.copyOf(prompts.all);
     }
 
-    private void featureDriven() {
+    private void thinkingAndLongContext() {
         feature(THINKING, "reasoning_effort high, plain greeting",
                 body("gpt-5", "hi, quick question about my trip").put("reasoning_effort", "high"), 12);
         feature(THINKING, "Qwen enable_thinking with an Arabic code ask",
@@ -52,6 +54,9 @@ final class LabelledPrompts {
                 body("gpt-4o", "Summarise the attached contract and list the termination clauses."), 50_000);
         feature(LONG_CONTEXT, "long context wins over tools",
                 body("gpt-4o", "لخص هذا المستند").put("tools", new JsonArray().add(function("lookup"))), 90_000);
+    }
+
+    private void searchAndImage() {
         feature(SEARCH, "function named web_search",
                 body("gpt-4o", "what happened in the markets today?")
                         .put("tools", new JsonArray().add(function("web_search"))), 30);
@@ -67,6 +72,9 @@ final class LabelledPrompts {
                 withImage(body("gpt-4.1", "ماذا يوجد في هذه الصورة؟"), "input_image"), 700);
         feature(IMAGE, "screenshot of Python code still needs a vision model",
                 withImage(body("gpt-4o", "Fix the Python bug in this screenshot"), "image_url"), 900);
+    }
+
+    private void agentAndAnthropic() {
         feature(AGENT, "function tool get_weather",
                 body("gpt-4o", "What's the weather in Paris?")
                         .put("tools", new JsonArray().add(function("get_weather"))), 60);

@@ -28,6 +28,10 @@ final class LabelledTextPrompts {
         search();
         general();
         mixedAndTricky();
+        formerlyHeldOutEnglish();
+        formerlyHeldOutArabic();
+        roundTwoHeldOutEnglish();
+        roundTwoHeldOutArabic();
     }
 
     private void englishCode() {
@@ -145,6 +149,111 @@ final class LabelledTextPrompts {
         mixed(SEARCH, "What's the latest stable version of Python and what changed?");
         mixed(IMAGE, "Draw me a diagram-style illustration of the water cycle for kids");
         mixed(THINKING, "اشرح لماذا يكون مجموع زوايا المثلث ١٨٠ درجة step by step");
+    }
+
+    // Round-1 held-out prompts: scored 26/41 before the lexicon was widened with what they taught.
+    private void formerlyHeldOutEnglish() {
+        en(CODE, "How can I make this loop faster? for i in range(len(arr)): total += arr[i]");
+        en(CODE, "what does `git rebase -i HEAD~3` do exactly");
+        en(CODE, "my docker container exits immediately with code 137, any idea?");
+        en(CODE, "write a go http server that returns hello world");
+        en(CODE, "TypeScript: how do I type a function that takes a generic array and returns "
+                + "its first element?");
+        en(THINKING, "If I have 3 boxes and one contains gold, and the host opens an empty one, "
+                + "should I switch? Explain.");
+        en(THINKING, "Is it possible for a set to contain itself? Walk me through Russell's paradox.");
+        en(THINKING, "Work out how many handshakes happen if 12 people each shake hands once "
+                + "with everyone else.");
+        en(THINKING, "Evaluate the integral of x*e^x dx.");
+        en(IMAGE, "Can you make me an avatar of a fox wearing a hoodie, pixel art?");
+        en(IMAGE, "Design a poster for our school science fair.");
+        en(IMAGE, "Generate a banner image for my YouTube channel about cooking");
+        en(SEARCH, "What time does the Apple event start tomorrow?");
+        en(SEARCH, "current bitcoin price?");
+        en(SEARCH, "Any news about the Tesla recall this week?");
+        en(GENERAL, "How do I politely decline a wedding invitation?");
+        en(GENERAL, "Recommend three sci-fi novels for a teenager.");
+        en(GENERAL, "What's a good name for a golden retriever puppy?");
+        en(GENERAL, "Rewrite this paragraph to sound more professional: we are super sorry "
+                + "about the delay lol");
+        en(GENERAL, "Explain the rules of cricket simply.");
+    }
+
+    private void formerlyHeldOutArabic() {
+        ar(CODE, "كيف أعمل لوب في بايثون يمر على قاموس؟");
+        ar(CODE, "عندي مشكلة في الاتصال بقاعدة البيانات من Node، يطلع لي timeout");
+        ar(CODE, "حول هذا الكود من جافا إلى كوتلن");
+        ar(CODE, "ايش الفرق بين let و const في جافاسكربت؟");
+        ar(CODE, "اكتب استعلام يجيب أكثر عشر عملاء شراءً من جدول الطلبات");
+        ar(THINKING, "إذا كان لديك ٨ كرات إحداها أثقل، كيف تجدها بوزنتين فقط؟");
+        ar(THINKING, "ما هو الحل الأمثل لمسألة حقيبة الظهر ولماذا؟");
+        ar(THINKING, "استنتج القاعدة العامة للمتتالية: 2، 6، 12، 20، ...");
+        ar(THINKING, "فكّر معي: هل الأفضل شراء سيارة أم استئجارها على المدى الطويل؟");
+        ar(IMAGE, "سوي لي صورة لقطة لابسة نظارة شمسية");
+        ar(IMAGE, "أبغى تصميم غلاف لكتابي عن الطبخ");
+        ar(IMAGE, "حول هذا الوصف إلى لوحة فنية: جبال وثلج وشمس غاربة");
+        ar(SEARCH, "متى موعد صلاة الجمعة في الرياض اليوم؟");
+        ar(SEARCH, "وش صار في اجتماع أوبك الأخير؟");
+        ar(SEARCH, "ابحث لي عن فنادق رخيصة في إسطنبول");
+        ar(SEARCH, "كم سعر صرف الدولار مقابل الجنيه المصري اليوم؟");
+        ar(GENERAL, "اكتب لي خطاب تقديم لوظيفة محاسب");
+        ar(GENERAL, "ما معنى كلمة 'سرمدي'؟");
+        ar(GENERAL, "نصائح للنوم المبكر");
+        ar(GENERAL, "احكي لي قصة قبل النوم عن أرنب شجاع");
+        ar(GENERAL, "ما هي عاصمة أستراليا؟");
+    }
+
+    // Round-2 held-out prompts: scored 22/46 before the lexicon learnt from them.
+    private void roundTwoHeldOutEnglish() {
+        en(CODE, "why is my pandas merge producing duplicate rows?");
+        en(CODE, "Write a bash one-liner that counts unique IPs in access.log");
+        en(CODE, "Set up GitHub Actions to run my Maven tests on every push");
+        en(CODE, "How do I center a div horizontally and vertically?");
+        en(CODE, "Convert this JSON to a C# record: {\"id\": 1, \"name\": \"x\"}");
+        en(CODE, "My Rails migration fails with PG::UndefinedTable, what am I missing?");
+        en(CODE, "Optimize this SELECT, it takes 8 seconds on 2M rows");
+        en(THINKING, "Is 1 + 2 + 3 + ... = -1/12 actually true? Argue carefully.");
+        en(THINKING, "How many ways can 8 rooks be placed on a chessboard so none attack each other?");
+        en(THINKING, "Which is larger, 2^100 or 10^30? Justify.");
+        en(THINKING, "Find all integer solutions to x^2 - y^2 = 15.");
+        en(IMAGE, "Can you create artwork of a samurai cat under cherry blossoms?");
+        en(IMAGE, "Paint me a sunset over the Nile in impressionist style");
+        en(IMAGE, "I want an illustrated children's book cover with a dragon");
+        en(IMAGE, "Make a meme image of a confused dog looking at a laptop");
+        en(SEARCH, "Did the Fed cut interest rates at the last meeting?");
+        en(SEARCH, "What are the opening hours of the Louvre this Sunday?");
+        en(SEARCH, "Is there a train strike in Germany right now?");
+        en(SEARCH, "Show me reviews of the new Galaxy S25 phone");
+        en(GENERAL, "Write a birthday message for my grandmother who is turning 90");
+        en(GENERAL, "What's the difference between baking soda and baking powder?");
+        en(GENERAL, "Help me plan a budget for a family of four on $5000 a month");
+        en(GENERAL, "Give me a workout routine for beginners");
+        en(GENERAL, "Draft a LinkedIn post announcing my new job");
+    }
+
+    private void roundTwoHeldOutArabic() {
+        ar(CODE, "ليش الـ API حقي يرجع 500 لما أرسل طلب POST؟");
+        ar(CODE, "كيف أرفع مشروعي على GitHub لأول مرة؟");
+        ar(CODE, "اشرح لي مفهوم الوراثة في البرمجة الكائنية");
+        ar(CODE, "سويت pull من الريبو وصار عندي تعارض في الملفات، كيف أحله؟");
+        ar(CODE, "أبي سكربت يحذف الملفات القديمة من مجلد كل يوم");
+        ar(THINKING, "لو عندك ثلاثة أبواب وخلف واحد منها سيارة... هل تغير اختيارك؟ وضح السبب");
+        ar(THINKING, "أوجد قيمة س إذا كان 3س - 7 = 11");
+        ar(THINKING, "هل يمكن أن يكون مجموع عددين فرديين عدداً فردياً؟ ناقش");
+        ar(THINKING, "قارن بين الطاقة الشمسية وطاقة الرياح من حيث الكفاءة والتكلفة وفكر في الأنسب للسعودية");
+        ar(IMAGE, "أبغى صورة لحصان عربي يركض في الصحراء");
+        ar(IMAGE, "ارسم لي خريطة خيالية لمملكة في الجبال");
+        ar(IMAGE, "سوّ لي شعار لمتجر عطور اسمه نسمة");
+        ar(IMAGE, "حوّل هذا الوصف لرسم كرتوني: ولد صغير يلعب كرة");
+        ar(SEARCH, "ما آخر مستجدات إعصار اليوم في عمان؟");
+        ar(SEARCH, "كم نتيجة مباراة ريال مدريد وبرشلونة أمس؟");
+        ar(SEARCH, "وش أحدث جوال من آبل؟");
+        ar(SEARCH, "هل فيه زحمة على طريق الملك فهد الحين؟");
+        ar(GENERAL, "اكتب لي نبذة تعريفية عن نفسي لحساب انستقرام");
+        ar(GENERAL, "ما الفرق بين الشاي الأخضر والأسود؟");
+        ar(GENERAL, "عطني أفكار لهدية عيد ميلاد لزوجتي");
+        ar(GENERAL, "كيف أحسن خطي العربي؟");
+        ar(GENERAL, "ترجم: The meeting has been moved to Thursday");
     }
 
     private void en(TaskClass expected, String prompt) {
