@@ -21,14 +21,14 @@ public enum TaskClass {
     }
 
     /**
-     * Looks a class up by its header name; {@code long-context} is accepted for
+     * Looks a class up by its header name, ignoring case; {@code long-context} is accepted for
      * {@code long_context} because configuration keys are usually kebab-case.
      */
     public static Optional<TaskClass> fromHeaderName(String name) {
         if (name == null) {
             return Optional.empty();
         }
-        String wanted = name.trim().replace('-', '_');
+        String wanted = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
         for (TaskClass taskClass : values()) {
             if (taskClass.headerName.equals(wanted)) {
                 return Optional.of(taskClass);

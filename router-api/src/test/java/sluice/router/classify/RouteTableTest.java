@@ -19,7 +19,7 @@ class RouteTableTest {
             "sluice.routes.general", "glm/glm-4:2,kimi/kimi-k2:1",
             "sluice.model-aliases.\"claude-sonnet-*\"", "anthropic/claude-sonnet-4",
             "sluice.model-aliases.\"claude-*\"", "anthropic/claude-haiku-4-5",
-            "sluice.model-aliases.gpt-4o", "code",
+            "sluice.model-aliases.gpt-4o", "Code",
             "sluice.model-aliases.\"openai/*\"", "azure/gpt-4o,openai/gpt-4o",
             "quarkus.http.port", "8080");
 
