@@ -25,8 +25,30 @@ public interface SluiceConfig {
     /** Upstream providers by id (e.g. {@code sluice.providers.deepseek.base-url}). */
     Map<String, Provider> providers();
 
-    /** Provider ids tried in order when a request names no provider of its own. */
+    /**
+     * Provider ids tried in order for every request, when no route table ({@code sluice.routes.*})
+     * is configured; each sends the requested model when it offers it, else its first model.
+     */
     List<String> route();
+
+    /**
+     * The route table: {@code sluice.routes.<task class|default>=provider/model[:weight],...}
+     * (weights on {@code general} only). Empty: every class takes {@code sluice.route}.
+     */
+    Map<String, String> routes();
+
+    /** Model aliases: {@code sluice.model-aliases."claude-sonnet-*"=provider/model,...} or a task class. */
+    @WithName("model-aliases")
+    Map<String, String> modelAliases();
+
+    /** The task classifier. */
+    Classifier classifier();
+
+    interface Classifier {
+        /** Prompt tokens above which a request is {@code long_context}. */
+        @WithDefault("32000")
+        int longContextTokens();
+    }
 
     /** Where provider key secrets are sealed (AES-256-GCM) before they reach PostgreSQL. */
     Secrets secrets();

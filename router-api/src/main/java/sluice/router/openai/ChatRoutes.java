@@ -98,7 +98,7 @@ public class ChatRoutes {
 
     private void models(RoutingContext ctx) {
         Set<String> ids = new LinkedHashSet<>();
-        catalog.route().forEach(target -> ids.addAll(target.config().models()));
+        catalog.providers().forEach(target -> ids.addAll(target.config().models()));
         JsonArray data = new JsonArray();
         ids.forEach(id -> data.add(new JsonObject().put("id", id).put("object", "model").put("owned_by", "sluice")));
         ctx.response().putHeader("content-type", "application/json")

@@ -12,6 +12,8 @@ public final class ClientResponses {
     public static final String MODEL = "x-sluice-model";
     public static final String ATTEMPTS = "x-sluice-attempts";
     public static final String REQUEST_ID = "x-request-id";
+    public static final String TASK_CLASS = "x-sluice-task-class";
+    public static final String ROUTE_REASON = "x-sluice-route-reason";
 
     private ClientResponses() {
     }

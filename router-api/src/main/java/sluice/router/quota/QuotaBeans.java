@@ -23,7 +23,7 @@ import sluice.quota.redis.RedissonQuotaStore;
 import sluice.router.config.SluiceConfig;
 import sluice.router.keys.DurableKeyStates;
 import sluice.router.routing.ChatDispatcher;
-import sluice.router.routing.ProviderCatalog;
+import sluice.router.routing.RouteResolver;
 import sluice.router.upstream.UpstreamAnswer;
 import sluice.router.upstream.UpstreamClient;
 
@@ -104,9 +104,9 @@ public class QuotaBeans {
     @Produces
     @ApplicationScoped
     @Startup
-    ChatDispatcher chatDispatcher(ProviderCatalog catalog, SecretCipher cipher, KeyAdmission admission,
+    ChatDispatcher chatDispatcher(RouteResolver routes, SecretCipher cipher, KeyAdmission admission,
                                   UpstreamClient upstream, SluiceConfig config) {
-        return new ChatDispatcher(catalog, cipher, admission, upstream,
+        return new ChatDispatcher(routes, cipher, admission, upstream,
                 new UpstreamAnswer(admission, config.quota().defaultCooldown()), config.quota().maxKeyAttempts());
     }
 }

@@ -13,8 +13,12 @@ import java.util.List;
  * @param requestId     the gateway's id for it (also the reservation's)
  * @param countedPrompt the tokenizer's raw prompt count, computed once
  * @param log           what was tried so far
- * @param route         the providers to try, as the catalog held them when the request arrived
+ * @param route         where to try, decided when the request arrived
  */
 public record Call(RoutingContext ctx, ChatRequest request, String requestId, long countedPrompt, AttemptLog log,
-                   List<ProviderTarget> route) {
+                   RouteResolver.Route route) {
+
+    public List<Hop> hops() {
+        return route.hops();
+    }
 }

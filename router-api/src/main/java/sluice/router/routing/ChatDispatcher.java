@@ -22,16 +22,16 @@ import sluice.router.upstream.UpstreamClient;
 public final class ChatDispatcher {
     private static final Logger LOG = Logger.getLogger(ChatDispatcher.class);
 
-    private final ProviderCatalog catalog;
+    private final RouteResolver routes;
     private final SecretCipher cipher;
     private final KeyAdmission admission;
     private final UpstreamClient upstream;
     private final UpstreamAnswer answers;
     private final int maxKeyAttempts;
 
-    public ChatDispatcher(ProviderCatalog catalog, SecretCipher cipher, KeyAdmission admission,
+    public ChatDispatcher(RouteResolver routes, SecretCipher cipher, KeyAdmission admission,
                           UpstreamClient upstream, UpstreamAnswer answers, int maxKeyAttempts) {
-        this.catalog = catalog;
+        this.routes = routes;
         this.cipher = cipher;
         this.admission = admission;
         this.upstream = upstream;
@@ -44,13 +44,17 @@ public final class ChatDispatcher {
 
     /** Serves the request; the response is always ended, with an answer or an error. */
     public void dispatch(RoutingContext ctx, ChatRequest request, String requestId) {
-        Call call = new Call(ctx, request, requestId, admission.countPrompt(request), new AttemptLog(),
-                catalog.route());
-        tryProvider(call, 0);
+        long counted = admission.countPrompt(request);
+        RouteResolver.Route route = routes.resolve(request, counted);
+        ctx.response().putHeader(ClientResponses.TASK_CLASS, route.classification().taskClass().headerName())
+                .putHeader(ClientResponses.ROUTE_REASON, route.reason());
+        LOG.debugf("request %s: class %s, %s", requestId, route.classification().taskClass().headerName(),
+                route.reason());
+        tryProvider(new Call(ctx, request, requestId, counted, new AttemptLog(), route), 0);
     }
 
     private void tryProvider(Call call, int index) {
-        if (index >= call.route().size() || call.ctx().response().closed() || call.log().storeUnavailable()) {
+        if (index >= call.hops().size() || call.ctx().response().closed() || call.log().storeUnavailable()) {
             ClientResponses.allFailed(call.ctx(), call.log());
             return;
         }
@@ -58,7 +62,8 @@ public final class ChatDispatcher {
     }
 
     private void tryKey(Call call, int index, int keysTried) {
-        ProviderTarget target = call.route().get(index);
+        Hop hop = call.hops().get(index);
+        ProviderTarget target = hop.target();
         int left = Math.min(maxKeyAttempts, target.keyIds().size()) - keysTried;
         if (left <= 0) {
             tryProvider(call, index + 1);
@@ -75,7 +80,7 @@ public final class ChatDispatcher {
                         return;
                     }
                     Reservation reservation = admitted.result().reservation();
-                    send(call, target, reservation).onComplete(result -> {
+                    send(call, hop, reservation).onComplete(result -> {
                         if (result.failed()) {
                             LOG.errorf(result.cause(), "request %s failed inside the gateway", call.requestId());
                             ClientResponses.internalError(call.ctx(), call.requestId());
@@ -90,8 +95,9 @@ public final class ChatDispatcher {
                 });
     }
 
-    private Future<Next> send(Call call, ProviderTarget target, Reservation reservation) {
-        String model = target.upstreamModel(call.request().model());
+    private Future<Next> send(Call call, Hop hop, Reservation reservation) {
+        ProviderTarget target = hop.target();
+        String model = hop.upstreamModel(call.request().model());
         Buffer body = upstreamBody(call.request(), model);
         call.log().countUpstreamCall();
         Promise<Next> next = Promise.promise();

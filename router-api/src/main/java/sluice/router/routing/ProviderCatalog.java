@@ -41,6 +41,7 @@ public class ProviderCatalog {
         return t;
     });
     private volatile List<ProviderTarget> route = List.of();
+    private volatile Map<String, ProviderTarget> byId = Map.of();
 
     public ProviderCatalog(SluiceConfig config, ProviderKeyRepository keys, ConfigKeySeeder seeder) {
         this.config = config;
@@ -64,9 +65,19 @@ public class ProviderCatalog {
         refresher.shutdownNow();
     }
 
-    /** @return the providers to try, in order, with their current key pools */
+    /** @return the providers of {@code sluice.route}, in order, with their current key pools */
     public List<ProviderTarget> route() {
         return route;
+    }
+
+    /** @return every configured provider with its current key pool */
+    public java.util.Collection<ProviderTarget> providers() {
+        return byId.values();
+    }
+
+    /** @return a configured provider with its current key pool, or null when none has this id */
+    public ProviderTarget provider(String id) {
+        return byId.get(id);
     }
 
     /** Re-reads the pools now (also used by tests and admin changes). */
@@ -82,10 +93,14 @@ public class ProviderCatalog {
         return Panache.withSession(() -> keys.findAllActive()).map(active -> {
             Map<String, List<ProviderKeyEntity>> byProvider = new HashMap<>();
             active.forEach(k -> byProvider.computeIfAbsent(k.providerId(), p -> new ArrayList<>()).add(k));
+            Map<String, ProviderTarget> all = new HashMap<>();
+            config.providers().forEach((id, provider) ->
+                    all.put(id, target(id, provider, byProvider.getOrDefault(id, List.of()))));
             List<ProviderTarget> targets = new ArrayList<>();
             for (String id : config.route()) {
-                targets.add(target(id, config.providers().get(id), byProvider.getOrDefault(id, List.of())));
+                targets.add(all.get(id));
             }
+            byId = Map.copyOf(all);
             route = List.copyOf(targets);
             return null;
         });

@@ -1,0 +1,73 @@
+package sluice.router;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import sluice.sim.Faults;
+import sluice.sim.KeyLimits;
+import sluice.sim.ProviderSim;
+import sluice.sim.SimConfig;
+import sluice.testsupport.TestServers;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Four simulated providers behind a route table: code → deepseek then glm, thinking → thinker,
+ * general spread 1:1 over kimi and glm, default glm.
+ */
+public class RoutingTestProfile implements QuarkusTestProfile {
+    static final List<String> PROVIDERS = List.of("deepseek", "kimi", "glm", "thinker");
+    private static final Map<String, ProviderSim> SIMS = new HashMap<>();
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(Environment.class));
+    }
+
+    /** Started as a test resource, so the simulators live in the tests' class loader. */
+    public static class Environment implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            return overrides();
+        }
+
+        @Override
+        public void stop() {
+            // the simulators stop with the test JVM
+        }
+    }
+
+    public static synchronized ProviderSim sim(String provider) {
+        return SIMS.computeIfAbsent(provider, p -> ProviderSim.start(SimConfig.builder().port(0)
+                .models(List.of(p + "-model")).faults(Faults.defaults().withCompletionTokens(8))
+                .key(secret(p), KeyLimits.unlimited()).build()));
+    }
+
+    static String secret(String provider) {
+        return "sk-route-" + provider + "-000000000000000";
+    }
+
+    static Map<String, String> overrides() {
+        Map<String, String> p = new HashMap<>();
+        p.put("sluice.redis.uri", TestServers.redis().uri());
+        p.put("quarkus.datasource.reactive.url", TestServers.postgres().reactiveUrl());
+        p.put("quarkus.datasource.jdbc.url", TestServers.postgres().jdbcUrl());
+        p.put("quarkus.datasource.username", "postgres");
+        p.put("quarkus.datasource.password", "postgres");
+        p.put("sluice.secrets.master-keys", TestMasterKey.RING);
+        p.put("sluice.route", "glm");
+        for (String provider : PROVIDERS) {
+            String prefix = "sluice.providers." + provider;
+            p.put(prefix + ".base-url", sim(provider).baseUrl());
+            p.put(prefix + ".models", provider + "-model");
+            p.put(prefix + ".keys.route-" + provider + ".secret", secret(provider));
+        }
+        p.put("sluice.routes.default", "glm/glm-model");
+        p.put("sluice.routes.code", "deepseek/deepseek-model,glm/glm-model");
+        p.put("sluice.routes.thinking", "thinker/thinker-model");
+        p.put("sluice.routes.general", "kimi/kimi-model:1,glm/glm-model:1");
+        p.put("sluice.model-aliases.\"claude-sonnet-*\"", "thinker/thinker-model");
+        return p;
+    }
+}
