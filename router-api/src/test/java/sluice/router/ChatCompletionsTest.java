@@ -96,6 +96,22 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void aStreamCutAfterItsFirstByteEndsWithAnErrorEvent() throws Exception {
+        GatewayTestEnvironment.sim().setFaults(sluice.sim.Faults.defaults()
+                .withCompletionTokens(40).withCutStreamRate(1.0));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(chatUrl.toURI())
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Cut me"}]}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), "the head was already sent");
+        String body = response.body().trim();
+        assertTrue(body.contains("\"delta\""), "some chunks arrived first: " + body);
+        assertTrue(body.endsWith("}"), "ends with an error event, not [DONE]: " + body);
+        assertTrue(body.substring(body.lastIndexOf("data: ")).contains("upstream_stream_interrupted"), body);
+    }
+
+    @Test
     void modelsListsTheConfiguredModels() {
         given().when().get("/v1/models").then().statusCode(200)
                 .body("object", equalTo("list"))

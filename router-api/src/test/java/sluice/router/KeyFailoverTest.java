@@ -104,6 +104,32 @@ class KeyFailoverTest {
         assertNotNull(eventually("SELECT exhausted_until FROM provider_keys WHERE id = 'sim-key-1'", null));
     }
 
+    @Test
+    void aLimitChangedInPostgresAppliesWithoutRestart() throws Exception {
+        sql("UPDATE provider_keys SET rpm = 1 WHERE provider_id = 'sim'");
+        catalog.refresh(); // what every replica does each sluice.keys.refresh-interval
+        try {
+            int served = 0;
+            Response denied = null;
+            for (int i = 0; i < 4 && denied == null; i++) {
+                Response r = given().contentType(ContentType.JSON).body(BODY).post("/v1/chat/completions");
+                if (r.statusCode() == 200) {
+                    served++;
+                } else {
+                    denied = r;
+                }
+            }
+            assertTrue(served <= 2, "at most one request per key this minute, served " + served);
+            assertNotNull(denied, "the new limit of 1 rpm per key was applied");
+            assertEquals(429, denied.statusCode(), denied.asString());
+            assertTrue(denied.asString().contains("denied: rpm"), "the gateway's own admission said no: "
+                    + denied.asString());
+        } finally {
+            sql("UPDATE provider_keys SET rpm = " + GatewayTestEnvironment.GATEWAY_RPM + " WHERE provider_id = 'sim'");
+            catalog.refresh();
+        }
+    }
+
     private static Response untilAttempts(int attempts) {
         for (int i = 0; i < 30; i++) {
             Response r = given().contentType(ContentType.JSON).body(BODY).post("/v1/chat/completions");
