@@ -21,6 +21,10 @@ public class AuditEntry {
     public static final String PROVIDER_KEY = "provider-key";
     /** {@code targetKind} of entries about providers. */
     public static final String PROVIDER = "provider";
+    /** {@code targetKind} of entries about tenants. */
+    public static final String TENANT = "tenant";
+    /** {@code targetKind} of entries about client keys. */
+    public static final String CLIENT_KEY = "client-key";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

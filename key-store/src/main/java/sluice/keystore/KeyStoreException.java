@@ -8,6 +8,9 @@ package sluice.keystore;
  * <ul>
  *   <li>{@link UnknownKeyException}: no provider key has the given id;</li>
  *   <li>{@link UnknownProviderException}: no provider has the given id;</li>
+ *   <li>{@link UnknownTenantException}: no tenant has the given id;</li>
+ *   <li>{@link DuplicateTenantException}: a new tenant's id is already taken;</li>
+ *   <li>{@link UnknownClientKeyException}: no client key has the given id;</li>
  *   <li>{@link InvalidKeyStoreInputException}: a value a client sent breaks a rule (names the field);</li>
  *   <li>{@link MasterKeyConfigException}: the master key configuration cannot be used;</li>
  *   <li>{@link SecretDecryptionException}: a stored secret does not decrypt (wrong or missing master

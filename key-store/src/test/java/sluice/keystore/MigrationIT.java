@@ -22,11 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MigrationIT {
 
     @Test
-    void bothMigrationsAreApplied() throws SQLException {
+    void everyMigrationIsApplied() throws SQLException {
         List<String> applied = strings("SELECT version || ':' || success FROM flyway_schema_history"
                 + " WHERE version IS NOT NULL ORDER BY installed_rank");
 
-        assertEquals(List.of("1:true", "2:true"), applied);
+        assertEquals(List.of("1:true", "2:true", "3:true", "4:true"), applied.subList(0, 4));
+        assertTrue(applied.stream().allMatch(v -> v.endsWith(":true")), applied.toString());
     }
 
     @Test
@@ -50,12 +51,40 @@ class MigrationIT {
     }
 
     @Test
+    void tenantsAndClientKeysHaveTheirColumns() throws SQLException {
+        assertEquals(List.of("id", "name", "rpm", "tpm", "daily_token_budget", "monthly_token_budget", "status",
+                "created_at", "updated_at"), columnsOf("tenants"));
+        assertEquals(List.of("id", "tenant_id", "key_hash", "prefix", "label", "expires_at", "revoked_at", "created_at",
+                "last_used_at"), columnsOf("client_keys"));
+    }
+
+    @Test
+    void theLedgerIsPartitionedByMonthOnOccurredAtFromTheStart() throws SQLException {
+        assertEquals(List.of("request_id", "occurred_at", "tenant_id", "client_key_id", "provider_id", "key_id", "model",
+                "task_class", "est_prompt_tokens", "est_completion_tokens", "prompt_tokens", "completion_tokens", "status",
+                "attempts", "latency_ms", "error"), columnsOf("usage_ledger"));
+        assertEquals(List.of("r:occurred_at"), strings("SELECT p.partstrat::text || ':' || a.attname FROM pg_partitioned_table p"
+                + " JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]"
+                + " WHERE p.partrelid = 'usage_ledger'::regclass"));
+        assertEquals(List.of("request_id, occurred_at"), strings("SELECT string_agg(a.attname, ', ' ORDER BY k.ord)"
+                + " FROM pg_constraint c CROSS JOIN unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)"
+                + " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum"
+                + " WHERE c.conrelid = 'usage_ledger'::regclass AND c.contype = 'p'"));
+        String thisMonth = strings("SELECT 'usage_ledger_p' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMM')").get(0);
+        assertTrue(strings("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                + " WHERE i.inhparent = 'usage_ledger'::regclass").contains(thisMonth));
+    }
+
+    @Test
     void lookupIndexesExist() throws SQLException {
-        List<String> indexes = strings("SELECT indexname FROM pg_indexes WHERE tablename IN ('provider_keys', 'audit_log')"
-                + " ORDER BY indexname");
+        List<String> indexes = strings("SELECT indexname FROM pg_indexes WHERE tablename IN ('provider_keys', 'audit_log',"
+                + " 'client_keys', 'usage_ledger') ORDER BY indexname");
 
         assertTrue(indexes.containsAll(List.of("provider_keys_provider_status_idx", "provider_keys_status_idx",
-                "provider_keys_exhausted_idx", "audit_log_target_idx", "audit_log_at_idx")), indexes.toString());
+                "provider_keys_exhausted_idx", "audit_log_target_idx", "audit_log_at_idx", "client_keys_key_hash_key",
+                "client_keys_tenant_idx", "usage_ledger_tenant_idx", "usage_ledger_key_idx", "usage_ledger_provider_idx",
+                "usage_ledger_occurred_at_brin")),
+                indexes.toString());
     }
 
     @Test
