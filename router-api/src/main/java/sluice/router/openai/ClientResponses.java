@@ -45,7 +45,7 @@ public final class ClientResponses {
             return;
         }
         response.putHeader(ATTEMPTS, Integer.toString(log.upstreamCalls()));
-        boolean rateLimited = log.allRateLimited();
+        boolean rateLimited = log.failureStatus() == 429;
         String message = (rateLimited
                 ? "All upstream keys are rate limited; retry later. Tried: "
                 : "No upstream provider could serve the request. Tried: ") + log.summary();

@@ -17,6 +17,7 @@ import sluice.quota.TokenEstimator;
 import sluice.router.keys.DurableKeyStates;
 import sluice.router.openai.ChatRequest;
 import sluice.router.routing.AttemptLog;
+import sluice.router.routing.Call;
 import sluice.router.routing.ProviderTarget;
 import sluice.router.upstream.Usage;
 
@@ -51,12 +52,15 @@ public final class KeyAdmission {
      * Admits one key of {@code target}, trying up to {@code maxAttempts} keys. Denials are
      * recorded in the log; the future holds null when no key could be admitted.
      */
-    public Future<Admitted> admit(ProviderTarget target, ChatRequest request, long countedPrompt,
-                                  String requestId, int maxAttempts, AttemptLog log) {
-        long tokens = estimator.estimateReservation(request.model(), estimator.correct(request.model(), countedPrompt),
-                request.maxTokens(), target.config().reserveMaxTokens());
+    public Future<Admitted> admit(ProviderTarget target, Call call, int maxAttempts) {
+        ChatRequest request = call.request();
+        AttemptLog log = call.log();
+        long prompt = estimator.correct(request.model(), call.countedPrompt());
+        long tokens = estimator.estimateReservation(request.model(), prompt, request.maxTokens(),
+                target.config().reserveMaxTokens());
+        call.usage().estimated(prompt, tokens - prompt);
         CompletionStage<PoolAdmission> stage = engine.admitAny(target.keyIds(), target.limits()::get, tokens,
-                requestId, maxAttempts);
+                call.requestId(), maxAttempts);
         return onContext(stage).map(answer -> {
             if (answer instanceof PoolAdmission.Granted granted) {
                 granted.refusals().forEach(r -> recordDenial(log, target, r));

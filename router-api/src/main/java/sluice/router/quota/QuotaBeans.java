@@ -22,6 +22,7 @@ import sluice.quota.redis.RedisQuotaSettings;
 import sluice.quota.redis.RedissonQuotaStore;
 import sluice.router.config.SluiceConfig;
 import sluice.router.keys.DurableKeyStates;
+import sluice.router.ledger.UsageLedger;
 import sluice.router.routing.ChatDispatcher;
 import sluice.router.routing.RouteResolver;
 import sluice.router.upstream.UpstreamAnswer;
@@ -105,8 +106,9 @@ public class QuotaBeans {
     @ApplicationScoped
     @Startup
     ChatDispatcher chatDispatcher(RouteResolver routes, SecretCipher cipher, KeyAdmission admission,
-                                  UpstreamClient upstream, SluiceConfig config) {
+                                  UpstreamClient upstream, UsageLedger ledger, SluiceConfig config) {
         return new ChatDispatcher(routes, cipher, admission, upstream,
-                new UpstreamAnswer(admission, config.quota().defaultCooldown()), config.quota().maxKeyAttempts());
+                new UpstreamAnswer(admission, ledger, config.quota().defaultCooldown()), ledger,
+                config.quota().maxKeyAttempts());
     }
 }

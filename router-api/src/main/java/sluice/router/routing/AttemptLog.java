@@ -53,6 +53,11 @@ public final class AttemptLog {
                 .min().orElse(0);
     }
 
+    /** @return the status the client gets when nothing answered: 429 when all were rate limited, else 503 */
+    public int failureStatus() {
+        return allRateLimited() && !storeUnavailable ? 429 : 503;
+    }
+
     public JsonArray toJson() {
         JsonArray array = new JsonArray();
         for (Entry e : entries) {

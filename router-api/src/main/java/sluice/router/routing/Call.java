@@ -14,9 +14,10 @@ import java.util.List;
  * @param countedPrompt the tokenizer's raw prompt count, computed once
  * @param log           what was tried so far
  * @param route         where to try, decided when the request arrived
+ * @param usage         what it used, for its ledger row
  */
 public record Call(RoutingContext ctx, ChatRequest request, String requestId, long countedPrompt, AttemptLog log,
-                   RouteResolver.Route route) {
+                   RouteResolver.Route route, UsageRecord usage) {
 
     public List<Hop> hops() {
         return route.hops();

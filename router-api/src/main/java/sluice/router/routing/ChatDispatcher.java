@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import sluice.keystore.SecretCipher;
 import sluice.quota.Reservation;
+import sluice.router.ledger.UsageLedger;
 import sluice.router.openai.ChatRequest;
 import sluice.router.openai.ClientResponses;
 import sluice.router.quota.KeyAdmission;
@@ -27,10 +28,12 @@ public final class ChatDispatcher {
     private final KeyAdmission admission;
     private final UpstreamClient upstream;
     private final UpstreamAnswer answers;
+    private final UsageLedger ledger;
     private final int maxKeyAttempts;
 
     public ChatDispatcher(RouteResolver routes, SecretCipher cipher, KeyAdmission admission,
-                          UpstreamClient upstream, UpstreamAnswer answers, int maxKeyAttempts) {
+                          UpstreamClient upstream, UpstreamAnswer answers, UsageLedger ledger, int maxKeyAttempts) {
+        this.ledger = ledger;
         this.routes = routes;
         this.cipher = cipher;
         this.admission = admission;
@@ -50,12 +53,13 @@ public final class ChatDispatcher {
                 .putHeader(ClientResponses.ROUTE_REASON, route.reason());
         LOG.debugf("request %s: class %s, %s", requestId, route.classification().taskClass().headerName(),
                 route.reason());
-        tryProvider(new Call(ctx, request, requestId, counted, new AttemptLog(), route), 0);
+        tryProvider(new Call(ctx, request, requestId, counted, new AttemptLog(), route, new UsageRecord()), 0);
     }
 
     private void tryProvider(Call call, int index) {
         if (index >= call.hops().size() || call.ctx().response().closed() || call.log().storeUnavailable()) {
-            ClientResponses.allFailed(call.ctx(), call.log());
+            ledger.record(call, call.log().failureStatus(), call.log().summary())
+                    .onComplete(v -> ClientResponses.allFailed(call.ctx(), call.log()));
             return;
         }
         tryKey(call, index, 0);
@@ -69,7 +73,7 @@ public final class ChatDispatcher {
             tryProvider(call, index + 1);
             return;
         }
-        admission.admit(target, call.request(), call.countedPrompt(), call.requestId(), left, call.log())
+        admission.admit(target, call, left)
                 .onComplete(admitted -> {
                     if (admitted.failed() || admitted.result() == null) {
                         if (admitted.failed()) {
@@ -83,7 +87,8 @@ public final class ChatDispatcher {
                     send(call, hop, reservation).onComplete(result -> {
                         if (result.failed()) {
                             LOG.errorf(result.cause(), "request %s failed inside the gateway", call.requestId());
-                            ClientResponses.internalError(call.ctx(), call.requestId());
+                            ledger.record(call, 500, "gateway fault: " + result.cause().getClass().getSimpleName())
+                                    .onComplete(v -> ClientResponses.internalError(call.ctx(), call.requestId()));
                             return;
                         }
                         switch (result.result()) {
@@ -98,6 +103,7 @@ public final class ChatDispatcher {
     private Future<Next> send(Call call, Hop hop, Reservation reservation) {
         ProviderTarget target = hop.target();
         String model = hop.upstreamModel(call.request().model());
+        call.usage().calling(target.id(), reservation.keyId(), model);
         Buffer body = upstreamBody(call.request(), model);
         call.log().countUpstreamCall();
         Promise<Next> next = Promise.promise();

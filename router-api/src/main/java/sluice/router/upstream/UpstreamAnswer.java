@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import sluice.quota.Reservation;
 import sluice.router.openai.ClientResponses;
 import sluice.router.quota.KeyAdmission;
+import sluice.router.ledger.UsageLedger;
 import sluice.router.routing.AttemptLog;
 import sluice.router.routing.Call;
 import sluice.router.routing.ChatDispatcher.Next;
@@ -24,10 +25,12 @@ import java.time.Duration;
  */
 public final class UpstreamAnswer {
     private final KeyAdmission admission;
+    private final UsageLedger ledger;
     private final Duration defaultCooldown;
 
-    public UpstreamAnswer(KeyAdmission admission, Duration defaultCooldown) {
+    public UpstreamAnswer(KeyAdmission admission, UsageLedger ledger, Duration defaultCooldown) {
         this.admission = admission;
+        this.ledger = ledger;
         this.defaultCooldown = defaultCooldown;
     }
 
@@ -43,11 +46,12 @@ public final class UpstreamAnswer {
                     ? relayStream(call, model, reservation, response)
                     : relayBody(call, model, reservation, response);
         }
-        return readBody(response).compose(body -> failed(ctx, target, reservation, status, response.headers(), body, log));
+        return readBody(response).compose(body -> failed(call, target, reservation, status, response.headers(), body));
     }
 
-    private Future<Next> failed(RoutingContext ctx, ProviderTarget target, Reservation reservation, int status,
-                        MultiMap headers, Buffer body, AttemptLog log) {
+    private Future<Next> failed(Call call, ProviderTarget target, Reservation reservation, int status,
+                                MultiMap headers, Buffer body) {
+        AttemptLog log = call.log();
         String keyId = reservation.keyId();
         String code = errorCode(body);
         if (status == 429 && !"insufficient_quota".equals(code)) {
@@ -73,20 +77,26 @@ public final class UpstreamAnswer {
             return Future.succeededFuture(Next.PROVIDER);
         }
         // the request itself is wrong (400, 404, 422…): the provider's own words help the client most
-        HttpServerResponse response = ctx.response();
-        response.setStatusCode(status).putHeader("content-type", "application/json")
-                .putHeader(ClientResponses.PROVIDER, target.id())
-                .putHeader(ClientResponses.ATTEMPTS, Integer.toString(log.upstreamCalls()))
-                .end(body);
-        return Future.succeededFuture(Next.DONE);
+        HttpServerResponse response = call.ctx().response();
+        return ledger.record(call, status, "upstream refused the request: " + status + " " + code).map(v -> {
+            response.setStatusCode(status).putHeader("content-type", "application/json")
+                    .putHeader(ClientResponses.PROVIDER, target.id())
+                    .putHeader(ClientResponses.ATTEMPTS, Integer.toString(log.upstreamCalls()))
+                    .end(body);
+            return Next.DONE;
+        });
     }
 
     private Future<Next> relayBody(Call call, String model, Reservation reservation, HttpClientResponse response) {
         RoutingContext ctx = call.ctx();
-        return readBody(response).map(body -> {
-            admission.reconcile(reservation, model, call.countedPrompt(), usageOf(body));
-            ctx.response().end(body);
-            return Next.DONE;
+        return readBody(response).compose(body -> {
+            Usage usage = usageOf(body);
+            admission.reconcile(reservation, model, call.countedPrompt(), usage);
+            call.usage().used(usage);
+            return ledger.record(call, 200, null).map(v -> {
+                ctx.response().end(body);
+                return Next.DONE;
+            });
         }).recover(error -> {
             admission.release(reservation);
             ClientResponses.endStreamWithError(ctx.response(), "upstream answer was cut off");
@@ -98,14 +108,18 @@ public final class UpstreamAnswer {
                                      HttpClientResponse response) {
         HttpServerResponse client = call.ctx().response();
         client.setChunked(true);
-        return SseRelay.relay(response, client, call.request().includeUsage()).map(outcome -> {
+        return SseRelay.relay(response, client, call.request().includeUsage()).compose(outcome -> {
             admission.reconcile(reservation, model, call.countedPrompt(), outcome.usage());
-            if (outcome.complete()) {
-                client.end();
-            } else {
-                ClientResponses.endStreamWithError(client, "upstream stream ended before completion");
-            }
-            return Next.DONE;
+            call.usage().used(outcome.usage());
+            String error = outcome.complete() ? null : "upstream stream ended before completion";
+            return ledger.record(call, 200, error).map(v -> {
+                if (error == null) {
+                    client.end();
+                } else {
+                    ClientResponses.endStreamWithError(client, error);
+                }
+                return Next.DONE;
+            });
         });
     }
 

@@ -1,7 +1,6 @@
 package sluice.router.classify;
 
 import static sluice.router.classify.TaskClass.AGENT;
-import static sluice.router.classify.TaskClass.CODE;
 import static sluice.router.classify.TaskClass.GENERAL;
 import static sluice.router.classify.TaskClass.IMAGE;
 import static sluice.router.classify.TaskClass.LONG_CONTEXT;

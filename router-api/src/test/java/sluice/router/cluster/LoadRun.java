@@ -22,6 +22,7 @@ public final class LoadRun {
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final LongAdder transportErrors = new LongAdder();
     private final Map<Integer, String> sampleBodies = new ConcurrentHashMap<>();
+    private final java.util.Queue<String> requestIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** Runs the load and returns when it ended; {@code replicas} gives each request's base URL. */
     public static LoadRun run(int clients, Duration duration, IntFunction<String> replicas, int replicaCount,
@@ -54,6 +55,7 @@ public final class LoadRun {
                     .header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             byStatus.computeIfAbsent(r.statusCode(), s -> new LongAdder()).increment();
+            r.headers().firstValue("x-request-id").ifPresent(requestIds::add);
             if (r.statusCode() != 200) {
                 sampleBodies.putIfAbsent(r.statusCode(), r.body().length() > 600 ? r.body().substring(0, 600) : r.body());
             }
@@ -72,6 +74,11 @@ public final class LoadRun {
     public long count(int status) {
         LongAdder a = byStatus.get(status);
         return a == null ? 0 : a.sum();
+    }
+
+    /** @return the gateway's request id of every answer received */
+    public List<String> requestIds() {
+        return List.copyOf(requestIds);
     }
 
     public long transportErrors() {

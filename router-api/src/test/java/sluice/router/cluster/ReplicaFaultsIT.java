@@ -171,7 +171,7 @@ class ReplicaFaultsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void redisLosingItsDataIsRestoredFromPostgresConservatively() throws Exception {
         // test 3 left key 2 exhausted in PostgreSQL (its Redis copy was cleared by hand)
         cluster.redis.flushAll();
@@ -186,6 +186,45 @@ class ReplicaFaultsIT {
         HttpResponse<String> r = chat(replicas.get(1));
         assertEquals(429, r.statusCode(), "minute windows restart full, nothing admitted yet: " + r.body());
         assertEquals(sentBefore, sim.stats().key(KEY_1).accepted() + sim.stats().key(KEY_2).accepted());
+    }
+
+    @Test
+    @Order(5)
+    void killingAReplicaMidLoadLosesNoUsageRecord() throws Exception {
+        Thread.sleep(2500); // replicas skip keys they saw blocked for sluice.quota.local-skip-max = 2 s
+        GatewayProcess victim = replicas.get(2);
+        CompletableFuture<LoadRun> load = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LoadRun.run(12, Duration.ofSeconds(8), i -> replicas.get(i).baseUrl(), 3, MultiReplicaIT.BODY);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(4000);
+        victim.kill9();
+        LoadRun run = load.join();
+        List<String> answered = run.requestIds();
+        assertTrue(run.count(200) > 50, "load ran: " + run);
+        long deadline = System.currentTimeMillis() + 40_000; // a dead replica's pending entries are claimed after 15 s
+        long recorded = 0;
+        while (System.currentTimeMillis() < deadline && recorded < answered.size()) {
+            Thread.sleep(500);
+            recorded = ledgerRows(answered);
+        }
+        assertEquals(answered.size(), recorded, "every answered request has its ledger row: " + run);
+        victim.restart();
+    }
+
+    private static long ledgerRows(List<String> requestIds) throws Exception {
+        try (java.sql.Connection c = cluster.pg.connect();
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "SELECT count(DISTINCT request_id) FROM usage_ledger WHERE request_id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("text", requestIds.toArray()));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static int leases() {
