@@ -60,6 +60,7 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
                 Map.entry("quarkus.datasource.username", pg.user()),
                 Map.entry("quarkus.datasource.password", pg.password()),
                 Map.entry("sluice.route", "sim"),
+                Map.entry("sluice.auth.require-client-key", "false"),
                 Map.entry("sluice.secrets.master-keys", TestMasterKey.RING),
                 Map.entry("sluice.providers.sim.base-url", sim().baseUrl()),
                 Map.entry("sluice.providers.sim.models", "gpt-4o-mini,gpt-4o"),

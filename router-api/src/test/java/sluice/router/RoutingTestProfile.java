@@ -57,6 +57,7 @@ public class RoutingTestProfile implements QuarkusTestProfile {
         p.put("quarkus.datasource.password", "postgres");
         p.put("sluice.secrets.master-keys", TestMasterKey.RING);
         p.put("sluice.route", "glm");
+        p.put("sluice.auth.require-client-key", "false");
         for (String provider : PROVIDERS) {
             String prefix = "sluice.providers." + provider;
             p.put(prefix + ".base-url", sim(provider).baseUrl());

@@ -44,6 +44,22 @@ public interface SluiceConfig {
     /** The task classifier. */
     Classifier classifier();
 
+    /** Client authentication. */
+    Auth auth();
+
+    interface Auth {
+        /**
+         * Refuse requests without a valid client key (401). When false, a request without a key is
+         * served as tenant {@code anonymous} (local demos); a presented key is always checked.
+         */
+        @WithDefault("true")
+        boolean requireClientKey();
+
+        /** How long a replica remembers a client key's check (revocation takes effect within it). */
+        @WithDefault("30s")
+        Duration cacheTtl();
+    }
+
     interface Classifier {
         /** Prompt tokens above which a request is {@code long_context}. */
         @WithDefault("32000")

@@ -3,19 +3,25 @@ package sluice.router.ledger;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import sluice.keystore.UsageEvent;
+import sluice.router.quota.KeyAdmission;
 import sluice.router.routing.Call;
 import sluice.router.routing.UsageRecord;
 import sluice.router.upstream.Usage;
 
 import java.time.Instant;
 
-/** Turns a finished request into its usage event and writes it to the outbox before the answer ends. */
+/**
+ * Where every answered request finishes: settles its tenant reservation, turns it into its usage
+ * event and writes that to the outbox before the answer ends.
+ */
 @ApplicationScoped
 public class UsageLedger {
     private final UsageOutbox outbox;
+    private final KeyAdmission admission;
 
-    public UsageLedger(UsageOutbox outbox) {
+    public UsageLedger(UsageOutbox outbox, KeyAdmission admission) {
         this.outbox = outbox;
+        this.admission = admission;
     }
 
     /**
@@ -28,6 +34,9 @@ public class UsageLedger {
     public Future<Void> record(Call call, int status, String error) {
         UsageRecord r = call.usage();
         Usage used = r.usage();
+        if (r.tenantReservation() != null) {
+            admission.settleTenant(r.tenantReservation(), used, status < 400);
+        }
         String model = r.model() != null ? r.model() : call.request().model() != null ? call.request().model() : "unknown";
         UsageEvent event = new UsageEvent(call.requestId(), Instant.now(), r.tenantId(), r.clientKeyId(),
                 r.providerId(), r.keyId(), model, call.route().classification().taskClass().headerName(),

@@ -9,6 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import sluice.keystore.ClientPrincipal;
+import sluice.router.auth.ClientAuthenticator;
 import sluice.router.config.SluiceConfig;
 import sluice.router.routing.ChatDispatcher;
 import sluice.router.routing.ProviderCatalog;
@@ -26,11 +28,14 @@ public class ChatRoutes {
     private static final Logger LOG = Logger.getLogger(ChatRoutes.class);
 
     private final ChatDispatcher dispatcher;
+    private final ClientAuthenticator authenticator;
     private final ProviderCatalog catalog;
     private final int maxBodyBytes;
 
-    public ChatRoutes(ChatDispatcher dispatcher, ProviderCatalog catalog, SluiceConfig config) {
+    public ChatRoutes(ChatDispatcher dispatcher, ClientAuthenticator authenticator, ProviderCatalog catalog,
+                      SluiceConfig config) {
         this.dispatcher = dispatcher;
+        this.authenticator = authenticator;
         this.catalog = catalog;
         this.maxBodyBytes = config.http().maxBodyBytes();
     }
@@ -43,22 +48,45 @@ public class ChatRoutes {
     private void chat(RoutingContext ctx) {
         String requestId = UUID.randomUUID().toString();
         ctx.response().putHeader(ClientResponses.REQUEST_ID, requestId);
-        readBody(ctx, body -> {
-            ChatRequest request;
-            try {
-                request = ChatRequestParser.parse(body);
-            } catch (BadRequestException e) {
-                LOG.debugf("request %s rejected: %s", requestId, e.getMessage());
-                ClientResponses.error(ctx, OpenAiError.invalidRequest(e.param(), e.getMessage()));
-                return;
-            }
-            try {
-                dispatcher.dispatch(ctx, request, requestId);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "request %s failed inside the gateway", requestId);
-                ClientResponses.internalError(ctx, requestId);
+        ctx.request().pause(); // who is calling comes first: no body is buffered for a refused client
+        authenticator.authenticate(ctx.request()).onComplete(auth -> {
+            if (auth.failed()) {
+                LOG.warnf("client key check failed for request %s: %s", requestId, auth.cause().getMessage());
+                refuse(ctx, new OpenAiError(503, "api_error", "auth_unavailable", null,
+                        "The gateway cannot check client keys right now; retry shortly."));
+            } else if (auth.result().refused()) {
+                refuse(ctx, new OpenAiError(401, "invalid_request_error", "invalid_api_key", null,
+                        "Incorrect or missing API key: " + auth.result().reason() + "."));
+            } else {
+                readBody(ctx, body -> parsed(ctx, body, requestId, auth.result().principal()));
             }
         });
+    }
+
+    private void parsed(RoutingContext ctx, Buffer body, String requestId, ClientPrincipal principal) {
+        ChatRequest request;
+        try {
+            request = ChatRequestParser.parse(body);
+        } catch (BadRequestException e) {
+            LOG.debugf("request %s rejected: %s", requestId, e.getMessage());
+            ClientResponses.error(ctx, OpenAiError.invalidRequest(e.param(), e.getMessage()));
+            return;
+        }
+        dispatch(ctx, request, requestId, principal);
+    }
+
+    private static void refuse(RoutingContext ctx, OpenAiError error) {
+        ctx.response().putHeader("connection", "close");
+        ClientResponses.error(ctx, error);
+    }
+
+    private void dispatch(RoutingContext ctx, ChatRequest request, String requestId, ClientPrincipal principal) {
+        try {
+            dispatcher.dispatch(ctx, request, requestId, principal);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "request %s failed inside the gateway", requestId);
+            ClientResponses.internalError(ctx, requestId);
+        }
     }
 
     private void readBody(RoutingContext ctx, java.util.function.Consumer<Buffer> then) {

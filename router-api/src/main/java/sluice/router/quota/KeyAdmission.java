@@ -6,7 +6,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import org.jboss.logging.Logger;
+import sluice.keystore.ClientPrincipal;
+import sluice.keystore.TenantLimits;
+import sluice.quota.Admission;
+import sluice.quota.AdmissionRequest;
 import sluice.quota.DenyReason;
+import sluice.quota.KeyLimits;
 import sluice.quota.Admitted;
 import sluice.quota.KeyDenial;
 import sluice.quota.PoolAdmission;
@@ -23,6 +28,7 @@ import sluice.router.upstream.Usage;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -33,12 +39,17 @@ import java.util.concurrent.CompletionStage;
 public final class KeyAdmission {
     private static final Logger LOG = Logger.getLogger(KeyAdmission.class);
 
+    /** Quota-core key id prefix of a tenant's own state. */
+    public static final String TENANT_PREFIX = "tenant:";
+
     private final QuotaEngine engine;
     private final TokenEstimator estimator;
     private final DurableKeyStates durable;
+    private final long leaseTtlMillis;
 
-    public KeyAdmission(QuotaEngine engine, TokenEstimator estimator, DurableKeyStates durable) {
+    public KeyAdmission(QuotaEngine engine, TokenEstimator estimator, DurableKeyStates durable, long leaseTtlMillis) {
         this.engine = engine;
+        this.leaseTtlMillis = leaseTtlMillis;
         this.estimator = estimator;
         this.durable = durable;
     }
@@ -74,6 +85,32 @@ public final class KeyAdmission {
             }
             return null;
         });
+    }
+
+    /**
+     * Admits the request against its tenant's own limits and daily token budget, atomically in
+     * Redis like a key (the tenant's state is a quota-core "key" named {@code tenant:<id>}), so
+     * every replica refuses a tenant at its budget at once.
+     */
+    public Future<Admission> admitTenant(ClientPrincipal principal, Call call) {
+        TenantLimits t = principal.limits();
+        ChatRequest request = call.request();
+        long prompt = estimator.correct(request.model(), call.countedPrompt());
+        long tokens = estimator.estimateReservation(request.model(), prompt, request.maxTokens(), false);
+        KeyLimits limits = new KeyLimits(t.rpm(), t.tpm(), 0, t.dailyTokenBudget(), 0, ZoneOffset.UTC);
+        return onContext(engine.admit(new AdmissionRequest(TENANT_PREFIX + principal.tenantId(), limits, tokens,
+                call.requestId(), leaseTtlMillis)));
+    }
+
+    /** Settles the tenant's reservation: the reported usage when the call succeeded, else nothing. */
+    public void settleTenant(Reservation reservation, Usage usage, boolean answered) {
+        if (answered && usage != null) {
+            quietly(engine.reconcile(reservation, usage.total()), "tenant reconcile", reservation.keyId());
+        } else if (!answered) {
+            release(reservation);
+        } else {
+            quietly(engine.reconcile(reservation, reservation.reservedTokens()), "tenant reconcile", reservation.keyId());
+        }
     }
 
     private static void recordDenial(AttemptLog log, ProviderTarget target, KeyDenial refusal) {

@@ -88,8 +88,9 @@ public class QuotaBeans {
 
     @Produces
     @ApplicationScoped
-    KeyAdmission keyAdmission(QuotaEngine engine, TokenEstimator estimator, DurableKeyStates durable) {
-        return new KeyAdmission(engine, estimator, durable);
+    KeyAdmission keyAdmission(QuotaEngine engine, TokenEstimator estimator, DurableKeyStates durable,
+                              SluiceConfig config) {
+        return new KeyAdmission(engine, estimator, durable, config.quota().leaseTtl().toMillis());
     }
 
     @Produces

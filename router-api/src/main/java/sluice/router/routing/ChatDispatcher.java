@@ -7,6 +7,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import sluice.keystore.SecretCipher;
+import sluice.keystore.ClientPrincipal;
+import sluice.quota.Admitted;
+import sluice.quota.Denied;
+import sluice.quota.DenyReason;
 import sluice.quota.Reservation;
 import sluice.router.ledger.UsageLedger;
 import sluice.router.openai.ChatRequest;
@@ -46,14 +50,38 @@ public final class ChatDispatcher {
     public enum Next { DONE, KEY, PROVIDER }
 
     /** Serves the request; the response is always ended, with an answer or an error. */
-    public void dispatch(RoutingContext ctx, ChatRequest request, String requestId) {
+    public void dispatch(RoutingContext ctx, ChatRequest request, String requestId, ClientPrincipal principal) {
         long counted = admission.countPrompt(request);
         RouteResolver.Route route = routes.resolve(request, counted);
         ctx.response().putHeader(ClientResponses.TASK_CLASS, route.classification().taskClass().headerName())
                 .putHeader(ClientResponses.ROUTE_REASON, route.reason());
         LOG.debugf("request %s: class %s, %s", requestId, route.classification().taskClass().headerName(),
                 route.reason());
-        tryProvider(new Call(ctx, request, requestId, counted, new AttemptLog(), route, new UsageRecord()), 0);
+        Call call = new Call(ctx, request, requestId, counted, new AttemptLog(), route, new UsageRecord());
+        if (principal == null) {
+            tryProvider(call, 0);
+            return;
+        }
+        call.usage().client(principal.tenantId(), principal.clientKeyId());
+        admission.admitTenant(principal, call).onComplete(answer -> {
+            if (answer.succeeded() && answer.result() instanceof Admitted admitted) {
+                call.usage().tenantAdmitted(admitted.reservation());
+                tryProvider(call, 0);
+            } else {
+                tenantRefused(call, answer.succeeded() ? (Denied) answer.result() : null);
+            }
+        });
+    }
+
+    private void tenantRefused(Call call, Denied denied) {
+        if (denied == null || denied.reason() == DenyReason.STORE_UNAVAILABLE) {
+            call.log().recordStoreUnavailable("tenant " + call.usage().tenantId());
+        } else {
+            call.log().record("tenant " + call.usage().tenantId(), null,
+                    "tenant limit: " + denied.reason().name().toLowerCase(), denied.retryAtMillis());
+        }
+        ledger.record(call, call.log().failureStatus(), call.log().summary())
+                .onComplete(v -> ClientResponses.allFailed(call.ctx(), call.log()));
     }
 
     private void tryProvider(Call call, int index) {

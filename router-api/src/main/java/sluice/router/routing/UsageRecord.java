@@ -1,5 +1,6 @@
 package sluice.router.routing;
 
+import sluice.quota.Reservation;
 import sluice.router.upstream.Usage;
 
 /**
@@ -19,6 +20,7 @@ public final class UsageRecord {
     private long estimatedPrompt;
     private long estimatedCompletion;
     private Usage usage;
+    private Reservation tenantReservation;
 
     public void estimated(long prompt, long completion) {
         this.estimatedPrompt = prompt;
@@ -38,6 +40,15 @@ public final class UsageRecord {
     public void client(String tenantId, String clientKeyId) {
         this.tenantId = tenantId;
         this.clientKeyId = clientKeyId;
+    }
+
+    /** The tenant's own admission, settled when the request finishes. */
+    public void tenantAdmitted(Reservation reservation) {
+        this.tenantReservation = reservation;
+    }
+
+    public Reservation tenantReservation() {
+        return tenantReservation;
     }
 
     public String tenantId() {

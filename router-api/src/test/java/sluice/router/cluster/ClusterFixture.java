@@ -59,6 +59,7 @@ final class ClusterFixture implements AutoCloseable {
         p.put("quarkus.datasource.username", pg.user());
         p.put("quarkus.datasource.password", pg.password());
         p.put("sluice.route", "sim");
+        p.put("sluice.auth.require-client-key", "false");
         p.put("sluice.secrets.master-keys", TestMasterKey.RING);
         p.put("sluice.providers.sim.base-url", sim.baseUrl());
         p.put("sluice.providers.sim.models", "gpt-4o-mini");
