@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * Runs one real server in the foreground for the local cluster ({@code deploy/local/up}):
  * <pre>
- *   java -jar test-support.jar redis    --port 6379 --dir DIR [--aof]
- *   java -jar test-support.jar postgres --port 5432 --dir DIR
+ *   java -cp "test-support.jar:lib/*" sluice.testsupport.ServersMain redis    --port 6379 --dir DIR [--aof]
+ *   java -cp "test-support.jar:lib/*" sluice.testsupport.ServersMain postgres --port 5432 --dir DIR
  * </pre>
  * Prints {@code ready <kind> <port>} once the server answers, and stops it on SIGTERM.
  */
