@@ -119,6 +119,15 @@ class ChatCompletionsTest {
     }
 
     @Test
+    void degradedModesAreVisibleInTheMetrics() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        List<String> ours = metrics.lines().filter(l -> l.startsWith("sluice_")).toList();
+        assertTrue(ours.stream().anyMatch(l -> l.matches("sluice_quota_redis_available(\\{.*})? 1\\.0")), "Redis up: " + ours);
+        assertTrue(ours.stream().anyMatch(l -> l.startsWith("sluice_quota_fallbacks_total")), "fallbacks: " + ours);
+        assertTrue(ours.stream().anyMatch(l -> l.startsWith("sluice_ledger_outbox_failures_total")), "outbox: " + ours);
+    }
+
+    @Test
     void readinessChecksRedisAndPostgres() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("redis"))
