@@ -62,9 +62,18 @@ public final class QuotaEngine {
     private void learn(String keyId, Admission admission) {
         if (admission instanceof Admitted admitted) {
             cache.recordUsage(keyId, admitted.usageAfter());
-        } else if (admission instanceof Denied denied && denied.reason() != DenyReason.STORE_UNAVAILABLE) {
+        } else if (admission instanceof Denied denied && blocksForAWhile(denied.reason())) {
             cache.recordBlocked(keyId, denied.retryAtMillis());
         }
+    }
+
+    /**
+     * A full concurrency limit frees within one request's time, and its reported retry time is
+     * only the oldest lease's expiry: skipping the key on that basis would idle a key with quota
+     * left. Such keys stay candidates; Redis answers for them.
+     */
+    private static boolean blocksForAWhile(DenyReason reason) {
+        return reason != DenyReason.STORE_UNAVAILABLE && reason != DenyReason.CONCURRENCY;
     }
 
     /** @see QuotaStore#reconcile */

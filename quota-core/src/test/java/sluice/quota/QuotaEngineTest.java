@@ -38,6 +38,18 @@ class QuotaEngineTest {
     }
 
     @Test
+    void aKeyRefusedForConcurrencyIsTriedAgainAsSoonAsASlotFrees() {
+        List<String> keys = List.of("k1");
+        KeyLimits oneAtATime = new KeyLimits(0, 0, 0, 0, 1, java.time.ZoneOffset.UTC);
+        PoolAdmission.Granted first = assertInstanceOf(PoolAdmission.Granted.class, admitAny(keys, oneAtATime));
+        PoolAdmission.Refused busy = assertInstanceOf(PoolAdmission.Refused.class, admitAny(keys, oneAtATime));
+        assertEquals(DenyReason.CONCURRENCY, busy.refusals().get(0).denied().reason());
+        await(engine.release(first.admitted().reservation()));
+        assertInstanceOf(PoolAdmission.Granted.class, admitAny(keys, oneAtATime),
+                "the freed slot is used at once, not after the replica's skip time");
+    }
+
+    @Test
     void aDeniedKeyIsFollowedByTheNextAndTheEarliestRetryIsReported() {
         List<String> keys = List.of("k1", "k2");
         KeyLimits rpm1 = KeyLimits.perMinute(1, 0);
