@@ -1,5 +1,6 @@
 package sluice.router.routing;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -80,14 +81,18 @@ public final class ChatDispatcher {
             call.log().record("tenant " + call.usage().tenantId(), null,
                     "tenant limit: " + denied.reason().name().toLowerCase(), denied.retryAtMillis());
         }
+        nothingAnswered(call);
+    }
+
+    /** Records the failed request, then answers 429 or 503 listing what was tried. */
+    private void nothingAnswered(Call call) {
         ledger.record(call, call.log().failureStatus(), call.log().summary())
                 .onComplete(v -> ClientResponses.allFailed(call.ctx(), call.log()));
     }
 
     private void tryProvider(Call call, int index) {
         if (index >= call.hops().size() || call.ctx().response().closed() || call.log().storeUnavailable()) {
-            ledger.record(call, call.log().failureStatus(), call.log().summary())
-                    .onComplete(v -> ClientResponses.allFailed(call.ctx(), call.log()));
+            nothingAnswered(call);
             return;
         }
         tryKey(call, index, 0);
@@ -111,21 +116,23 @@ public final class ChatDispatcher {
                         tryProvider(call, index + 1);
                         return;
                     }
-                    Reservation reservation = admitted.result().reservation();
-                    send(call, hop, reservation).onComplete(result -> {
-                        if (result.failed()) {
-                            LOG.errorf(result.cause(), "request %s failed inside the gateway", call.requestId());
-                            ledger.record(call, 500, "gateway fault: " + result.cause().getClass().getSimpleName())
-                                    .onComplete(v -> ClientResponses.internalError(call.ctx(), call.requestId()));
-                            return;
-                        }
-                        switch (result.result()) {
-                            case DONE -> { }
-                            case KEY -> tryKey(call, index, keysTried + 1);
-                            case PROVIDER -> tryProvider(call, index + 1);
-                        }
-                    });
+                    send(call, hop, admitted.result().reservation())
+                            .onComplete(result -> afterSend(call, index, keysTried, result));
                 });
+    }
+
+    private void afterSend(Call call, int index, int keysTried, AsyncResult<Next> result) {
+        if (result.failed()) {
+            LOG.errorf(result.cause(), "request %s failed inside the gateway", call.requestId());
+            ledger.record(call, 500, "gateway fault: " + result.cause().getClass().getSimpleName())
+                    .onComplete(v -> ClientResponses.internalError(call.ctx(), call.requestId()));
+            return;
+        }
+        switch (result.result()) {
+            case DONE -> { }
+            case KEY -> tryKey(call, index, keysTried + 1);
+            case PROVIDER -> tryProvider(call, index + 1);
+        }
     }
 
     private Future<Next> send(Call call, Hop hop, Reservation reservation) {
