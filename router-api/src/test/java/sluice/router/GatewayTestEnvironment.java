@@ -37,8 +37,10 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
         return sim;
     }
 
-    /** Puts both keys back to unlimited with no faults. */
+    /** Puts both keys back to unlimited with no faults, and the provider back to healthy. */
     public static void resetSim() {
+        io.quarkus.arc.Arc.container().instance(sluice.router.health.ProviderHealth.class).get().markUp("sim");
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
         sim().setKey(KEY_1, KeyLimits.unlimited(), Faults.inherit());
         sim().setKey(KEY_2, KeyLimits.unlimited(), Faults.inherit());
         sim().setFaults(Faults.defaults().withCompletionTokens(12));

@@ -4,10 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import sluice.router.health.ProviderHealth;
 import sluice.sim.Faults;
 
 import java.util.HashMap;
@@ -23,10 +26,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(RoutingTestProfile.class)
 class RoutingTest {
 
+    @Inject
+    ProviderHealth health;
+
     @BeforeEach
     void healthyProviders() {
-        RoutingTestProfile.PROVIDERS.forEach(p -> RoutingTestProfile.sim(p).setFaults(
-                Faults.defaults().withCompletionTokens(8)));
+        RoutingTestProfile.PROVIDERS.forEach(p -> {
+            RoutingTestProfile.sim(p).setFaults(Faults.defaults().withCompletionTokens(8));
+            health.markUp(p);
+        });
+        CircuitBreakerMaintenance.get().resetAll();
+    }
+
+    @Test
+    void aProviderAnswering500sOpensItsCircuitAndTrafficShiftsThenComesBack() throws Exception {
+        RoutingTestProfile.sim("deepseek").setFaults(Faults.defaults().withCompletionTokens(8).withServerErrorRate(1.0));
+        Map<String, Object> code = Map.of("messages", new Object[]{Map.of("role", "user", "content", "Debug this python code")});
+        for (int i = 0; i < 4; i++) {
+            Response r = chat(code);
+            assertEquals("glm", r.header("x-sluice-provider"), "failed over while deepseek fails");
+        }
+        Response shifted = chat(code);
+        assertEquals(200, shifted.statusCode());
+        assertEquals("glm", shifted.header("x-sluice-provider"));
+        assertEquals("1", shifted.header("x-sluice-attempts"), "deepseek is no longer even tried: its circuit is open");
+        assertTrue(health.down("deepseek") != null, "marked down for every replica");
+        String wellness = given().get("/q/health/well").then().extract().asString();
+        assertTrue(wellness.contains("circuit OPEN"), "open circuit visible in health: " + wellness);
+
+        RoutingTestProfile.sim("deepseek").setFaults(Faults.defaults().withCompletionTokens(8));
+        String provider = null;
+        for (int i = 0; i < 50 && !"deepseek".equals(provider); i++) {
+            Thread.sleep(200);
+            provider = chat(code).header("x-sluice-provider");
+        }
+        assertEquals("deepseek", provider, "a recovered provider gets its traffic back");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -64,6 +64,9 @@ public class RoutingTestProfile implements QuarkusTestProfile {
             p.put(prefix + ".models", provider + "-model");
             p.put(prefix + ".keys.route-" + provider + ".secret", secret(provider));
         }
+        p.put("sluice.health.breaker-volume", "4");
+        p.put("sluice.health.breaker-delay", "2s");
+        p.put("sluice.health.probe-interval", "1s");
         p.put("sluice.routes.default", "glm/glm-model");
         p.put("sluice.routes.code", "deepseek/deepseek-model,glm/glm-model");
         p.put("sluice.routes.thinking", "thinker/thinker-model");

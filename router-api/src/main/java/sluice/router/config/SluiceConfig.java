@@ -47,6 +47,31 @@ public interface SluiceConfig {
     /** Client authentication. */
     Auth auth();
 
+    /** Provider health: circuit breakers, bulkheads and the leader's active probes. */
+    Health health();
+
+    interface Health {
+        /** How often the leader replica probes every provider ({@code GET /models}). */
+        @WithDefault("10s")
+        Duration probeInterval();
+
+        /** Calls in the breaker's rolling window before it may open. */
+        @WithDefault("10")
+        int breakerVolume();
+
+        /** Share of failed calls (5xx, timeout, connection) in the window that opens the breaker. */
+        @WithDefault("0.5")
+        double breakerFailureRatio();
+
+        /** How long an open breaker stays open before letting a trial call through. */
+        @WithDefault("10s")
+        Duration breakerDelay();
+
+        /** Upstream calls in flight per provider per replica; more are refused at once (bulkhead). */
+        @WithDefault("256")
+        int bulkhead();
+    }
+
     interface Auth {
         /**
          * Refuse requests without a valid client key (401). When false, a request without a key is

@@ -21,6 +21,8 @@ import sluice.quota.redis.RedisQuotaConfig;
 import sluice.quota.redis.RedisQuotaSettings;
 import sluice.quota.redis.RedissonQuotaStore;
 import sluice.router.config.SluiceConfig;
+import sluice.router.health.ProviderGuards;
+import sluice.router.health.ProviderHealth;
 import sluice.router.keys.DurableKeyStates;
 import sluice.router.ledger.UsageLedger;
 import sluice.router.routing.ChatDispatcher;
@@ -107,9 +109,10 @@ public class QuotaBeans {
     @ApplicationScoped
     @Startup
     ChatDispatcher chatDispatcher(RouteResolver routes, SecretCipher cipher, KeyAdmission admission,
-                                  UpstreamClient upstream, UsageLedger ledger, SluiceConfig config) {
+                                  UpstreamClient upstream, UsageLedger ledger, ProviderGuards guards,
+                                  ProviderHealth health, SluiceConfig config) {
         return new ChatDispatcher(routes, cipher, admission, upstream,
-                new UpstreamAnswer(admission, ledger, config.quota().defaultCooldown()), ledger,
-                config.quota().maxKeyAttempts());
+                new UpstreamAnswer(admission, ledger, config.quota().defaultCooldown()), ledger, guards, health,
+                config.health().probeInterval().toMillis(), config.quota().maxKeyAttempts());
     }
 }

@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import sluice.keystore.SecretCipher;
@@ -13,6 +15,8 @@ import sluice.quota.Admitted;
 import sluice.quota.Denied;
 import sluice.quota.DenyReason;
 import sluice.quota.Reservation;
+import sluice.router.health.ProviderGuards;
+import sluice.router.health.ProviderHealth;
 import sluice.router.ledger.UsageLedger;
 import sluice.router.openai.ChatRequest;
 import sluice.router.openai.ClientResponses;
@@ -34,11 +38,18 @@ public final class ChatDispatcher {
     private final UpstreamClient upstream;
     private final UpstreamAnswer answers;
     private final UsageLedger ledger;
+    private final ProviderGuards guards;
+    private final ProviderHealth health;
+    private final long downAfterConnectionFailure;
     private final int maxKeyAttempts;
 
     public ChatDispatcher(RouteResolver routes, SecretCipher cipher, KeyAdmission admission,
-                          UpstreamClient upstream, UpstreamAnswer answers, UsageLedger ledger, int maxKeyAttempts) {
+                          UpstreamClient upstream, UpstreamAnswer answers, UsageLedger ledger, ProviderGuards guards,
+                          ProviderHealth health, long downAfterConnectionFailure, int maxKeyAttempts) {
         this.ledger = ledger;
+        this.guards = guards;
+        this.health = health;
+        this.downAfterConnectionFailure = downAfterConnectionFailure;
         this.routes = routes;
         this.cipher = cipher;
         this.admission = admission;
@@ -95,7 +106,24 @@ public final class ChatDispatcher {
             nothingAnswered(call);
             return;
         }
+        String provider = call.hops().get(index).target().id();
+        ProviderHealth.Down down = health.down(provider);
+        if (down != null && anyHealthyAfter(call, index)) {
+            call.log().record(provider, null, "skipped: provider down (" + down.reason() + ")", 0);
+            tryProvider(call, index + 1);
+            return;
+        }
         tryKey(call, index, 0);
+    }
+
+    /** A down provider is skipped only while a healthy one remains; when all are down, try anyway. */
+    private boolean anyHealthyAfter(Call call, int index) {
+        for (int i = index + 1; i < call.hops().size(); i++) {
+            if (health.down(call.hops().get(i).target().id()) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void tryKey(Call call, int index, int keysTried) {
@@ -135,25 +163,58 @@ public final class ChatDispatcher {
         }
     }
 
+    /** One upstream call through the provider's circuit breaker and bulkhead. */
     private Future<Next> send(Call call, Hop hop, Reservation reservation) {
+        ProviderTarget target = hop.target();
+        Promise<Next> next = Promise.promise();
+        guards.of(target.id()).get(() -> sendUnguarded(call, hop, reservation)
+                .map(n -> {
+                    if (n == Next.PROVIDER) {
+                        throw new ProviderGuards.ProviderFailure();
+                    }
+                    return n;
+                }).toCompletionStage()).whenComplete((n, error) -> {
+                    if (error == null) {
+                        next.complete(n);
+                    } else if (unwrap(error) instanceof ProviderGuards.ProviderFailure) {
+                        next.complete(Next.PROVIDER);
+                    } else if (unwrap(error) instanceof CircuitBreakerOpenException
+                            || unwrap(error) instanceof BulkheadException) {
+                        admission.release(reservation);
+                        call.log().record(target.id(), reservation.keyId(), unwrap(error) instanceof BulkheadException
+                                ? "skipped: too many calls in flight (bulkhead)" : "skipped: circuit breaker open", 0);
+                        next.complete(Next.PROVIDER);
+                    } else {
+                        next.fail(error);
+                    }
+                });
+        return next.future();
+    }
+
+    private Future<Next> sendUnguarded(Call call, Hop hop, Reservation reservation) {
         ProviderTarget target = hop.target();
         String model = hop.upstreamModel(call.request().model());
         call.usage().calling(target.id(), reservation.keyId(), model);
         Buffer body = upstreamBody(call.request(), model);
         call.log().countUpstreamCall();
-        Promise<Next> next = Promise.promise();
-        upstream.postChat(target.id(), target.config(), target.openSecret(cipher, reservation.keyId()), body)
-                .onSuccess(response -> answers.handle(call, target, model, reservation, response)
-                        .onComplete(next))
-                .onFailure(error -> {
-                    LOG.debugf("upstream %s failed before answering: %s", target.id(), error.getMessage());
-                    admission.release(reservation);
-                    call.log().record(target.id(), reservation.keyId(),
-                            "connection failed: " + error.getClass().getSimpleName(), 0);
-                    next.complete(Next.PROVIDER);
-                });
-        return next.future();
+        return upstream.postChat(target.id(), target.config(), target.openSecret(cipher, reservation.keyId()), body)
+                .compose(response -> answers.handle(call, target, model, reservation, response),
+                        error -> {
+                            LOG.debugf("upstream %s failed before answering: %s", target.id(), error.getMessage());
+                            admission.release(reservation);
+                            health.markDown(target.id(), System.currentTimeMillis() + downAfterConnectionFailure,
+                                    "connection failed: " + error.getClass().getSimpleName());
+                            call.log().record(target.id(), reservation.keyId(),
+                                    "connection failed: " + error.getClass().getSimpleName(), 0);
+                            return Future.succeededFuture(Next.PROVIDER);
+                        });
     }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+    }
+
 
     private static Buffer upstreamBody(ChatRequest request, String model) {
         JsonObject body = request.body().copy();

@@ -56,6 +56,26 @@ public final class UpstreamClient {
                 });
     }
 
+    /**
+     * A health probe: {@code GET {baseUrl}/models}, which costs no quota.
+     *
+     * @return the HTTP status, or a failed future when no answer came within {@code timeout}
+     */
+    public Future<Integer> probe(String providerId, SluiceConfig.Provider provider, String secret, long timeoutMillis) {
+        URI base = URI.create(provider.baseUrl());
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(base.getHost())
+                .setPort(base.getPort() > 0 ? base.getPort() : ("https".equals(base.getScheme()) ? 443 : 80))
+                .setSsl("https".equals(base.getScheme()))
+                .setURI(base.getRawPath() + "/models")
+                .setTimeout(timeoutMillis)
+                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + secret);
+        return client(providerId, provider).request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> response.statusCode()));
+    }
+
     public void close() {
         clients.values().forEach(HttpClient::close);
     }
