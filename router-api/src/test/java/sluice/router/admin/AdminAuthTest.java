@@ -99,13 +99,16 @@ class AdminAuthTest {
     }
 
     @Test
-    void theChatApiIgnoresBearerTokensThatAreNoAdminJwt() {
+    void theChatApiChecksClientKeysNotAdminTokens() {
+        // admin auth never applies to /v1: a bearer there is a client key, refused in OpenAI's format
         for (String bearer : List.of("sk-whatever", "sk-slc-notarealclientkey0000000000000000000000",
                 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")) {
             given().header("Authorization", "Bearer " + bearer).contentType(ContentType.JSON).body(CHAT)
                     .post("/v1/chat/completions")
-                    .then().statusCode(200).body("object", equalTo("chat.completion"));
+                    .then().statusCode(401).body("error.code", equalTo("invalid_api_key"));
         }
+        given().contentType(ContentType.JSON).body(CHAT).post("/v1/chat/completions")
+                .then().statusCode(200).body("object", equalTo("chat.completion"));
         given().header("Authorization", "Bearer sk-whatever").get("/v1/models").then().statusCode(200);
     }
 
