@@ -38,7 +38,7 @@ class ChatCompletionsTest {
 
     @BeforeEach
     void reset() {
-        GatewayTestEnvironment.resetSim();
+        GatewayTestEnvironment.resetGateway();
     }
 
     @Test

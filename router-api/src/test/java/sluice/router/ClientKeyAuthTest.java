@@ -38,7 +38,7 @@ class ClientKeyAuthTest {
 
     @BeforeEach
     void reset() {
-        GatewayTestEnvironment.resetSim();
+        GatewayTestEnvironment.resetGateway();
     }
 
     @Test

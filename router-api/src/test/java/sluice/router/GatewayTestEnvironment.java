@@ -37,6 +37,27 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
         return sim;
     }
 
+    /**
+     * Undoes what earlier tests of the same app did to the gateway's keys: active again in
+     * PostgreSQL and Redis, no cooldown or exhaustion, pools re-read; then {@link #resetSim()}.
+     */
+    public static void resetGateway() {
+        sluice.quota.QuotaEngine engine = io.quarkus.arc.Arc.container().instance(sluice.quota.QuotaEngine.class).get();
+        for (String key : List.of("sim-key-1", "sim-key-2")) {
+            engine.enable(key).toCompletableFuture().join();
+            engine.clearCooldown(key).toCompletableFuture().join();
+            engine.store().clearExhausted(key).toCompletableFuture().join();
+        }
+        try (java.sql.Connection c = TestServers.postgres().connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("UPDATE provider_keys SET status = 'active', status_reason = NULL, exhausted_until = NULL"
+                    + " WHERE provider_id = 'sim'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        io.quarkus.arc.Arc.container().instance(sluice.router.routing.ProviderCatalog.class).get().refresh();
+        resetSim();
+    }
+
     /** Puts both keys back to unlimited with no faults, and the provider back to healthy. */
     public static void resetSim() {
         io.quarkus.arc.Arc.container().instance(sluice.router.health.ProviderHealth.class).get().markUp("sim");

@@ -40,15 +40,8 @@ class KeyFailoverTest {
     ProviderCatalog catalog;
 
     @BeforeEach
-    void reset() throws Exception {
-        GatewayTestEnvironment.resetSim();
-        for (String key : List.of("sim-key-1", "sim-key-2")) {
-            engine.enable(key).toCompletableFuture().join();
-            engine.clearCooldown(key).toCompletableFuture().join();
-            engine.store().clearExhausted(key).toCompletableFuture().join();
-        }
-        sql("UPDATE provider_keys SET status = 'active', status_reason = NULL, exhausted_until = NULL");
-        catalog.refresh();
+    void reset() {
+        GatewayTestEnvironment.resetGateway();
     }
 
     @AfterAll

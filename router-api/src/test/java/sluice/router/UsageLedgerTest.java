@@ -23,7 +23,7 @@ class UsageLedgerTest {
 
     @BeforeEach
     void reset() {
-        GatewayTestEnvironment.resetSim();
+        GatewayTestEnvironment.resetGateway();
     }
 
     @Test

@@ -100,6 +100,7 @@ class AdminAuthTest {
 
     @Test
     void theChatApiChecksClientKeysNotAdminTokens() {
+        GatewayTestEnvironment.resetGateway();
         // admin auth never applies to /v1: a bearer there is a client key, refused in OpenAI's format
         for (String bearer : List.of("sk-whatever", "sk-slc-notarealclientkey0000000000000000000000",
                 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")) {
