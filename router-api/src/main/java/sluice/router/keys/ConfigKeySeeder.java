@@ -1,6 +1,7 @@
 package sluice.router.keys;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -16,7 +17,10 @@ import sluice.keystore.ProviderSettings;
 import sluice.router.config.SluiceConfig;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Seeds providers and keys named in configuration into PostgreSQL, sealed, when they are not
@@ -41,16 +45,18 @@ public class ConfigKeySeeder {
         this.keyService = keyService;
     }
 
+    /** Seeds one step after another, flat: 10,000 configured keys must not nest 10,000 deep. */
     public Uni<Void> seed() {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<Supplier<Uni<Void>>> steps = new ArrayList<>();
         for (Map.Entry<String, SluiceConfig.Provider> p : config.providers().entrySet()) {
             String providerId = p.getKey();
-            chain = chain.chain(() -> seedProvider(providerId, p.getValue()));
+            steps.add(() -> seedProvider(providerId, p.getValue()));
             for (Map.Entry<String, SluiceConfig.Key> k : p.getValue().keys().entrySet()) {
-                chain = chain.chain(() -> seedKey(providerId, k.getKey(), k.getValue()));
+                steps.add(() -> seedKey(providerId, k.getKey(), k.getValue()));
             }
         }
-        return chain;
+        return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(Supplier::get)
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> seedProvider(String id, SluiceConfig.Provider provider) {
