@@ -1,0 +1,180 @@
+# Scenarios of bench/run (sourced by it; uses its helpers: start, stop, gateways, bench, ...).
+# shellcheck shell=bash
+
+if [ "$quick" = 1 ]; then
+  WARM_S=2; DURATION_S=4; JIT_WARM_S=5; LATENCIES="0"; OVERSHOOT_S=20; SCALE_WARM_S=4; SCALE_S=5; PROFILE_S=5
+else
+  WARM_S=3; DURATION_S=8; JIT_WARM_S=10; LATENCIES="0 200"; OVERSHOOT_S=65; SCALE_WARM_S=8; SCALE_S=10; PROFILE_S=10
+fi
+UNLIMITED_RPM=100000000         # limits high enough never to deny, so every window is still tracked
+UNLIMITED_TPM=100000000000
+
+start_nginx() { # writes the config: :NGINX_DIRECT_PORT → sim, :NGINX_LB_PORT → the 3 replicas
+  mkdir -p "$run/nginx/temp"
+  cat > "$run/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $run/nginx/nginx.pid;
+error_log $logs/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $run/nginx/temp/body;
+  proxy_temp_path $run/nginx/temp/proxy;
+  fastcgi_temp_path $run/nginx/temp/fastcgi;
+  uwsgi_temp_path $run/nginx/temp/uwsgi;
+  scgi_temp_path $run/nginx/temp/scgi;
+  keepalive_requests 10000000;
+  upstream sim { server 127.0.0.1:$SIM_PORT; keepalive 256; keepalive_requests 10000000; }
+  upstream sluice {
+    server 127.0.0.1:${GW_PORTS[0]}; server 127.0.0.1:${GW_PORTS[1]}; server 127.0.0.1:${GW_PORTS[2]};
+    keepalive 256; keepalive_requests 10000000;
+  }
+  proxy_http_version 1.1;
+  proxy_set_header Connection "";
+  proxy_buffering off;
+  proxy_request_buffering off;
+  server { listen 127.0.0.1:$NGINX_DIRECT_PORT; location / { proxy_pass http://sim; } }
+  server { listen 127.0.0.1:$NGINX_LB_PORT; location / { proxy_pass http://sluice; } }
+}
+CONF
+  "$NGINX" -t -p "$run/nginx" -c "$run/nginx/nginx.conf" > "$logs/nginx-test.log" 2>&1 \
+    || die "nginx rejected its configuration: $(cat "$logs/nginx-test.log")"
+  start nginx "$logs/nginx.log" "$NGINX" -p "$run/nginx" -c "$run/nginx/nginx.conf" -g 'daemon off;'
+  wait_for nginx 10 port_busy "$NGINX_DIRECT_PORT"
+  sleep 0.5
+  NGINX_PIDS="${PID_OF[nginx]}$(pgrep -P "${PID_OF[nginx]}" | sed 's/^/,/' | tr -d '\n')"
+}
+
+set_latency() {
+  curl -sf -o /dev/null -X PUT -H 'content-type: application/json' -d "{\"latencyMs\":$1}" \
+    "http://127.0.0.1:$SIM_PORT/_sim/faults" || die "cannot set provider-sim latency"
+}
+
+# run_target TARGET LATENCY STREAM CONCURRENCY OUT
+run_target() {
+  local target=$1 lat=$2 stream=$3 c=$4 out=$5 url lb=none
+  local -a procs=(--proc "sim=${PID_OF[sim]}")
+  case "$target" in
+    direct) url="http://127.0.0.1:$SIM_PORT/v1/chat/completions" ;;
+    nginx)
+      [ -n "$NGINX" ] || return 0
+      url="http://127.0.0.1:$NGINX_DIRECT_PORT/v1/chat/completions"; procs+=(--proc "nginx=$NGINX_PIDS") ;;
+    sluice-1)
+      url=$(gw_urls 1); procs+=(--proc "gateway=$(gw_pids 1)" --proc "redis=$REDIS_SERVER_PID") ;;
+    sluice-3)
+      procs+=(--proc "gateway=$(gw_pids 3)" --proc "redis=$REDIS_SERVER_PID")
+      if [ -n "$NGINX" ]; then
+        url="http://127.0.0.1:$NGINX_LB_PORT/v1/chat/completions"; lb=nginx; procs+=(--proc "lb=$NGINX_PIDS")
+      else
+        url=$(gw_urls 3); lb=client
+      fi ;;
+  esac
+  local kind=plain; [ "$stream" = true ] && kind=stream
+  bench load --label "$target ${lat}ms c$c $kind" --url "$url" --concurrency "$c" --stream "$stream" \
+    --warmup-s "$WARM_S" --duration-s "$DURATION_S" --auth "$CLIENT_KEY" --redis "127.0.0.1:$REDIS_PORT" \
+    --clock-ticks "$TICKS" "${procs[@]}" --tag scenario=overhead --tag target="$target" --tag latencyMs="$lat" \
+    --tag lb="$lb" --out "$out"
+}
+
+overhead() {
+  local out="$run/overhead.jsonl"
+  : > "$out"
+  say "overhead: provider-sim :$SIM_PORT (2 unlimited keys), nginx, 3 gateway replicas (quota mode shared)"
+  start_sim sim "$SIM_PORT" --key sk-bench-1 --key sk-bench-2 --completion-tokens 16
+  [ -z "$NGINX" ] || start_nginx
+  fresh_stores
+  gateways 3 "$SIM_PORT" shared sk-bench-1 sk-bench-2 "$UNLIMITED_RPM" "$UNLIMITED_TPM"
+  smoke "http://127.0.0.1:$SIM_PORT/v1/chat/completions" "provider-sim"
+  for i in 1 2 3; do smoke "$(gw_urls "$i" | tr ',' '\n' | tail -1)" "gateway $i"; done
+  [ -z "$NGINX" ] || smoke "http://127.0.0.1:$NGINX_DIRECT_PORT/v1/chat/completions" "nginx → sim"
+  [ -z "$NGINX" ] || smoke "http://127.0.0.1:$NGINX_LB_PORT/v1/chat/completions" "nginx → gateways"
+
+  say "warming the JIT of every replica (${JIT_WARM_S}s plain + ${JIT_WARM_S}s streaming, not recorded)"
+  for stream in false true; do
+    bench load --label "jit warm-up" --url "$(gw_urls 3)" --concurrency 48 --stream "$stream" \
+      --warmup-s 0 --duration-s "$JIT_WARM_S" --auth "$CLIENT_KEY" > "$logs/jit-warmup.log"
+  done
+
+  for lat in $LATENCIES; do
+    set_latency "$lat"
+    for stream in false true; do
+      for c in 16 64; do
+        for target in direct nginx sluice-1 sluice-3; do
+          run_target "$target" "$lat" "$stream" "$c" "$out"
+        done
+      done
+    done
+  done
+
+  if [ "${BENCH_PROFILE:-1}" = 1 ] && command -v jcmd >/dev/null; then
+    say "profiling replica 1 with Java Flight Recorder (${PROFILE_S}s, 64 clients, non-streaming; not a measured row)"
+    set_latency 0
+    rm -f "$run/gw1.jfr"
+    jcmd "${PID_OF[gw1]}" JFR.start name=bench settings=profile filename="$run/gw1.jfr" > "$logs/jfr.log" 2>&1
+    bench load --label "profile" --url "$(gw_urls 1)" --concurrency 64 --warmup-s 0 --duration-s "$PROFILE_S" \
+      --auth "$CLIENT_KEY" >> "$logs/jfr.log"
+    jcmd "${PID_OF[gw1]}" JFR.stop name=bench >> "$logs/jfr.log" 2>&1
+    bench profile --jfr "$run/gw1.jfr" --label "${PROFILE_S} s, 64 clients, non-streaming, upstream latency 0 ms" --out "$out"
+  fi
+
+  say "Redis round trips before the upstream call (MONITOR, 30 requests one at a time, upstream 200 ms; replicas 2, 3 stopped)"
+  stop gw3; stop gw2
+  set_latency 200
+  bench probe-redis --label "sluice-1 probe" --url "$(gw_urls 1)" --redis "127.0.0.1:$REDIS_PORT" \
+    --requests 30 --upstream-latency-ms 200 --gap-ms 300 --auth "$CLIENT_KEY" --out "$out"
+  set_latency 0
+  mv "$out" "$results/overhead.jsonl"
+  record_cmd overhead
+  stop_gateways; stop nginx; stop sim
+}
+
+overshoot() {
+  local out="$run/overshoot.jsonl" rpm=${BENCH_OVERSHOOT_RPM:-300}
+  : > "$out"
+  say "overshoot: provider-sim :$OS_SIM_PORT enforcing rpm=$rpm on 2 keys, 200 clients, ${OVERSHOOT_S}s per run"
+  start_sim ossim "$OS_SIM_PORT" --key "sk-os-1:rpm=$rpm" --key "sk-os-2:rpm=$rpm" --latency-ms 50 --window rolling
+  for mode in shared local; do
+    for n in 1 3; do
+      fresh_stores
+      gateways "$n" "$OS_SIM_PORT" "$mode" sk-os-1 sk-os-2 "$rpm" 0
+      bench overshoot --sim "http://127.0.0.1:$OS_SIM_PORT" --label "overshoot $mode ×$n" --url "$(gw_urls "$n")" \
+        --concurrency 200 --warmup-s 0 --duration-s "$OVERSHOOT_S" --clock-ticks "$TICKS" --auth "$CLIENT_KEY" \
+        --proc "gateway=$(gw_pids "$n")" --tag scenario=overshoot --tag quotaMode="$mode" --tag replicas="$n" \
+        --out "$out"
+      stop_gateways
+    done
+  done
+  mv "$out" "$results/overshoot.jsonl"
+  record_cmd overshoot
+  stop ossim
+}
+
+scale() {
+  local out="$run/scale.jsonl" dir="$run/scale"
+  : > "$out"
+  mkdir -p "$dir"
+  say "scale: one replica with 10, 1,000 and 10,000 keys (provider-sim :$SCALE_SIM_PORT knows all of them)"
+  awk 'BEGIN { printf "{\"keys\":{"; for (i = 1; i <= 10000; i++) printf "%s\"sk-scale-%05d\":{}", (i > 1 ? "," : ""), i; print "}}" }' \
+    > "$dir/sim.json"
+  start_sim scalesim "$SCALE_SIM_PORT" --config "$dir/sim.json"
+  for n in 10 1000 10000; do
+    # keys 1 and 2 come from the command line (as in every scenario), the rest from the file
+    awk -v n="$n" -v rpm="$UNLIMITED_RPM" -v tpm="$UNLIMITED_TPM" 'BEGIN { for (i = 3; i <= n; i++) {
+        printf "sluice.providers.sim.keys.sim-key-%d.secret=sk-scale-%05d\n", i, i
+        printf "sluice.providers.sim.keys.sim-key-%d.rpm=%d\nsluice.providers.sim.keys.sim-key-%d.tpm=%d\n", i, rpm, i, tpm } }' \
+      > "$dir/keys-$n.properties"
+    fresh_stores
+    gateways 1 "$SCALE_SIM_PORT" shared sk-scale-00001 sk-scale-00002 "$UNLIMITED_RPM" "$UNLIMITED_TPM" \
+      -Dquarkus.config.locations="$dir/keys-$n.properties"
+    smoke "$(gw_urls 1)" "gateway with $n keys"
+    bench load --label "scale warm-up" --url "$(gw_urls 1)" --concurrency 64 --warmup-s 0 --auth "$CLIENT_KEY" \
+      --duration-s "$SCALE_WARM_S" > "$logs/scale-warmup.log"
+    bench load --label "scale $n keys" --url "$(gw_urls 1)" --concurrency 64 --warmup-s 1 --duration-s "$SCALE_S" --auth "$CLIENT_KEY" \
+      --redis "127.0.0.1:$REDIS_PORT" --clock-ticks "$TICKS" --proc "gateway=$(gw_pids 1)" \
+      --tag scenario=scale --tag keys="$n" --tag latencyMs=0 --out "$out"
+    stop_gateways
+  done
+  mv "$out" "$results/scale.jsonl"
+  record_cmd scale
+  stop scalesim
+}
