@@ -1,5 +1,6 @@
 package sluice.router.health;
 
+import sluice.router.jobs.BackgroundJobs;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,6 @@ import org.redisson.client.codec.StringCodec;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +28,7 @@ public class ProviderHealth {
 
     private final RMap<String, String> shared;
     private final Map<String, Down> known = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sluice-health-read");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService reader = BackgroundJobs.daemon("sluice-health-read");
 
     /** A provider down until a time, and why. */
     public record Down(long untilMillis, String reason) {

@@ -1,5 +1,6 @@
 package sluice.router.health;
 
+import sluice.router.jobs.BackgroundJobs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import sluice.router.routing.ProviderCatalog;
 import sluice.router.routing.ProviderTarget;
 import sluice.router.upstream.UpstreamClient;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +34,7 @@ public class ProviderProber {
     private final SecretCipher cipher;
     private final LeaderLock leader;
     private final long intervalMillis;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sluice-health-probe");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = BackgroundJobs.daemon("sluice-health-probe");
 
     public ProviderProber(ProviderCatalog catalog, ProviderHealth health, UpstreamClient upstream, SecretCipher cipher,
                           RedissonClient redisson, SluiceConfig config) {

@@ -1,5 +1,6 @@
 package sluice.router.keys;
 
+import sluice.router.jobs.BackgroundJobs;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,6 @@ import sluice.router.config.SluiceConfig;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -40,11 +40,7 @@ public class RedisStateGuard {
     private final Pool pool;
     private final RedisQuotaStateRestorer restorer;
     private final LeaderLock leader;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sluice-redis-guard");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = BackgroundJobs.daemon("sluice-redis-guard");
 
     public RedisStateGuard(SluiceConfig config, ProviderKeyRepository keys, RedissonClient redisson, Pool pool) {
         this.config = config;

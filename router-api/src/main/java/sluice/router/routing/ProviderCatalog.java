@@ -1,5 +1,6 @@
 package sluice.router.routing;
 
+import sluice.router.jobs.BackgroundJobs;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -35,11 +35,7 @@ public class ProviderCatalog {
     private final SluiceConfig config;
     private final ProviderKeyRepository keys;
     private final ConfigKeySeeder seeder;
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sluice-key-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService refresher = BackgroundJobs.daemon("sluice-key-refresh");
     private volatile List<ProviderTarget> route = List.of();
     private volatile Map<String, ProviderTarget> byId = Map.of();
 
