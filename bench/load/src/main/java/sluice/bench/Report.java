@@ -12,7 +12,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Writes docs/benchmarks.md from one session's JSON lines: the targets of DESIGN.md with a
  * verdict each, the overhead tables, Redis round trips, overshoot and scale. A section between
- * {@code <!-- notes:begin -->} and {@code <!-- notes:end -->} in the old file is kept.
+ * {@code <!-- notes:begin -->} and {@code <!-- notes:end -->} in the old file is kept, and so is
+ * everything after it (sections other benchmark tools append).
  */
 final class Report {
     static final String NOTES_BEGIN = "<!-- notes:begin -->";
@@ -47,7 +48,8 @@ final class Report {
         OtherTables.appendProbe(md, results);
         OtherTables.appendOvershoot(md, results);
         Scale.append(md, results.rows("load", "scale"));
-        md.append("## Notes\n\n").append(NOTES_BEGIN).append('\n').append(keptNotes(out)).append(NOTES_END).append('\n');
+        md.append("## Notes\n\n").append(NOTES_BEGIN).append('\n').append(keptNotes(out)).append(NOTES_END).append('\n')
+                .append(keptTail(out));
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
         if (!results.cells().isEmpty()) {
             Plot.write(results, png);
@@ -64,6 +66,19 @@ final class Report {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Sections other tools append after the notes (e.g. bench/admission/run's "Admission cost")
+     * are theirs: kept as they are.
+     */
+    private static String keptTail(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return "";
+        }
+        String old = Files.readString(out);
+        int end = old.indexOf(NOTES_END);
+        return end < 0 ? "" : old.substring(end + NOTES_END.length()).replaceFirst("^\n", "");
     }
 
     private static String keptNotes(Path out) throws IOException {
