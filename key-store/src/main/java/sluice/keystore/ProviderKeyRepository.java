@@ -35,6 +35,17 @@ public class ProviderKeyRepository implements PanacheRepositoryBase<ProviderKeyE
         return list("status", Sort.by("providerId").and("id"), KeyStatus.ACTIVE);
     }
 
+    /**
+     * @return the key catalog's version: a number that moves whenever any provider key row is
+     *         inserted, changed or deleted (a trigger, migration V8), so a reader can skip re-reading
+     *         the pools while it stays the same
+     */
+    public Uni<Long> catalogVersion() {
+        return getSession().chain(session -> session
+                .createNativeQuery("select version from key_catalog_version where id = 1", Long.class)
+                .getSingleResult());
+    }
+
     /** @return every key of one provider whatever its status, by id */
     public Uni<List<ProviderKeyEntity>> findByProvider(String providerId) {
         return list("providerId", Sort.by("id"), providerId);

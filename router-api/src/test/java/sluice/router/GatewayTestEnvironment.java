@@ -83,6 +83,7 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
                 Map.entry("quarkus.datasource.username", pg.user()),
                 Map.entry("quarkus.datasource.password", pg.password()),
                 Map.entry("sluice.route", "sim"),
+                Map.entry("sluice.keys.refresh-interval", "1s"),
                 Map.entry("sluice.auth.require-client-key", "false"),
                 Map.entry("sluice.secrets.master-keys", TestMasterKey.RING),
                 Map.entry("sluice.providers.sim.base-url", sim().baseUrl()),

@@ -99,9 +99,10 @@ class KeyFailoverTest {
 
     @Test
     void aLimitChangedInPostgresAppliesWithoutRestart() throws Exception {
+        long loadsBefore = catalog.loads();
         sql("UPDATE provider_keys SET rpm = 1 WHERE provider_id = 'sim'");
-        catalog.refresh(); // what every replica does each sluice.keys.refresh-interval
         try {
+            awaitPoolsReloaded(loadsBefore); // the replica's own poll sees the catalog version move
             int served = 0;
             Response denied = null;
             for (int i = 0; i < 4 && denied == null; i++) {
@@ -120,6 +121,22 @@ class KeyFailoverTest {
         } finally {
             sql("UPDATE provider_keys SET rpm = " + GatewayTestEnvironment.GATEWAY_RPM + " WHERE provider_id = 'sim'");
             catalog.refresh();
+        }
+    }
+
+    @Test
+    void pollsReadNoKeyWhileNothingChanged() throws InterruptedException {
+        long loads = catalog.loads();
+        Thread.sleep(3_500); // three polls at sluice.keys.refresh-interval=1s
+
+        assertEquals(loads, catalog.loads(), "an unchanged catalog version means no key is re-read");
+    }
+
+    private void awaitPoolsReloaded(long loadsBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (catalog.loads() == loadsBefore) {
+            assertTrue(System.nanoTime() < deadline, "the pools were not re-read within 15 s of the change");
+            Thread.sleep(50);
         }
     }
 

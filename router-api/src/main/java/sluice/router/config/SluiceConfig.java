@@ -109,7 +109,7 @@ public interface SluiceConfig {
     }
 
     interface Keys {
-        /** How often each replica re-reads keys and limits from PostgreSQL (changes apply without restart). */
+        /** How often each replica polls the key catalog version and, when it moved, re-reads keys and limits from PostgreSQL. */
         @WithDefault("5s")
         Duration refreshInterval();
     }
