@@ -105,7 +105,7 @@ public class RedisStateGuard {
             return new KeyRecordSnapshot(key.id(),
                     new KeyLimits(l.rpm(), l.tpm(), l.rpd(), l.tpd(), l.maxConcurrent(), l.dailyResetZone()),
                     key.status() != KeyStatus.ACTIVE, key.statusReason(), exhaustedUntil,
-                    exhaustedUntil > 0 ? "restored from PostgreSQL" : null, 0, 0);
+                    exhaustedUntil > 0 ? "restored from PostgreSQL" : null, 0, 0, 0);
         }).toList();
     }
 }
