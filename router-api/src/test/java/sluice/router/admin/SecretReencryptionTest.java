@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,9 @@ class SecretReencryptionTest {
     }
 
     @Test
-    void onlyAnAdminMayReencrypt() {
+    void onlyAnAdminMayReencryptAndTheEndpointIsInTheOpenApiDocument() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/admin/secrets/reencrypt'.post.tags[0]", equalTo("secrets"));
         AdminClient.assertProblem(AdminClient.as("viewer").post("/admin/secrets/reencrypt"), 403);
         AdminClient.assertProblem(AdminClient.as("operator").post("/admin/secrets/reencrypt"), 403);
         AdminClient.assertProblem(given().post("/admin/secrets/reencrypt"), 401);
