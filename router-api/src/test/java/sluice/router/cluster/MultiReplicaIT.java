@@ -47,7 +47,7 @@ class MultiReplicaIT {
     static final String ADMIN_TOKEN = "cluster-only-bootstrap-token-7d41c0a9e2";
     static final String TENANT = "cluster-budget";
     /** Tokens per month: room for a few dozen requests of {@link #BODY}. */
-    static final long BUDGET = 2_000;
+    static final long BUDGET = 1_000;
 
     static ClusterFixture cluster;
     final List<GatewayProcess> replicas = new ArrayList<>();
@@ -127,14 +127,14 @@ class MultiReplicaIT {
         replicas.addAll(cluster.startReplicas(3, "replica-budget", p));
         String clientKey = TenantBudgets.tenantWithMonthlyBudget(replicas.get(0), ADMIN_TOKEN, TENANT, BUDGET);
 
-        LoadRun run = LoadRun.run(30, Duration.ofSeconds(12), i -> replicas.get(i).baseUrl(), 3, BODY,
+        LoadRun run = LoadRun.run(30, Duration.ofSeconds(8), i -> replicas.get(i).baseUrl(), 3, BODY,
                 Map.of("authorization", "Bearer " + clientKey));
 
         assertEquals(Map.of(), run.otherThan(List.of(200, 429)), "only answers and budget refusals: " + run);
         assertTrue(run.count(200) > 0 && run.count(429) > 0, run.toString());
         long ledgerTokens = TenantBudgets.ledgerTokensOnceDrained(cluster.pg, TENANT, run.count(200));
         long counted = cluster.state(KeyAdmission.TENANT_PREFIX + TENANT).month().tokens();
-        write(new StringBuilder(String.format("tenant budget, 3 replicas, 30 clients, 12 s: %s%n  answered %d requests,"
+        write(new StringBuilder(String.format("tenant budget, 3 replicas, 30 clients, 8 s: %s%n  answered %d requests,"
                 + " %d tokens in the ledger, %d counted in Redis, monthly budget %d%n", run, run.count(200), ledgerTokens,
                 counted, BUDGET)));
         assertTrue(ledgerTokens <= BUDGET, "tokens admitted " + ledgerTokens + " exceed the budget " + BUDGET);
