@@ -94,14 +94,17 @@ public final class KeyAdmission {
      * "key" named {@code tenant:<id>}), so every replica refuses a tenant at its budget at once.
      */
     public Future<Admission> admitTenant(ClientPrincipal principal, Call call) {
-        TenantLimits t = principal.limits();
         ChatRequest request = call.request();
         long prompt = estimator.correct(request.model(), call.countedPrompt());
         long tokens = estimator.estimateReservation(request.model(), prompt, request.maxTokens(), false);
-        KeyLimits limits = new KeyLimits(t.rpm(), t.tpm(), 0, t.dailyTokenBudget(), 0, ZoneOffset.UTC,
-                t.monthlyTokenBudget());
-        return onContext(engine.admit(new AdmissionRequest(TENANT_PREFIX + principal.tenantId(), limits, tokens,
+        return onContext(engine.admit(new AdmissionRequest(TENANT_PREFIX + principal.tenantId(),
+                tenantLimits(principal.limits()), tokens,
                 call.requestId(), leaseTtlMillis)));
+    }
+
+    /** A tenant's limits as the quota core admits them: rpm, tpm, and token budgets per UTC day and month. */
+    public static KeyLimits tenantLimits(TenantLimits t) {
+        return new KeyLimits(t.rpm(), t.tpm(), 0, t.dailyTokenBudget(), 0, ZoneOffset.UTC, t.monthlyTokenBudget());
     }
 
     /**
