@@ -22,6 +22,7 @@ import sluice.keystore.ReencryptionReport;
 import sluice.keystore.SecretCipher;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -105,7 +106,7 @@ public class SecretAdminResource {
      * @param at                  when the run ended
      */
     public record ReencryptionView(int currentVersion, int reencrypted, boolean complete,
-                                   java.util.List<String> undecryptableKeyIds, Map<Integer, Long> keysByVersion,
+                                   List<String> undecryptableKeyIds, Map<Integer, Long> keysByVersion,
                                    Instant at) {
     }
 }
