@@ -12,6 +12,8 @@ public enum DenyReason {
     TPM,
     RPD,
     TPD,
+    /** The calendar month's token limit (a tenant's monthly budget); frees at the month's end. */
+    MONTHLY_TOKENS,
     CONCURRENCY,
     /** The shared quota store could not be reached and the policy is to fail closed. */
     STORE_UNAVAILABLE

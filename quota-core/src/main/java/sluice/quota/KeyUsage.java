@@ -8,9 +8,10 @@ package sluice.quota;
  * @param dayRequests    requests today (key's reset zone)
  * @param dayTokens      tokens today
  * @param inFlight       live concurrency leases
+ * @param monthTokens    tokens this calendar month (0 when the limits have no monthly limit)
  */
 public record KeyUsage(KeyLimits limits, long minuteRequests, long minuteTokens, long dayRequests,
-                       long dayTokens, int inFlight) {
+                       long dayTokens, int inFlight, long monthTokens) {
 
     /**
      * The fraction of the tightest limited dimension still free, from 0 (some limit reached) to
@@ -22,6 +23,7 @@ public record KeyUsage(KeyLimits limits, long minuteRequests, long minuteTokens,
         free = Math.min(free, remaining(minuteTokens, limits.tpm()));
         free = Math.min(free, remaining(dayRequests, limits.rpd()));
         free = Math.min(free, remaining(dayTokens, limits.tpd()));
+        free = Math.min(free, remaining(monthTokens, limits.monthlyTokens()));
         return Math.min(free, remaining(inFlight, limits.maxConcurrent()));
     }
 

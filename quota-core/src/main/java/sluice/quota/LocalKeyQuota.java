@@ -10,10 +10,8 @@ import java.util.Map;
 final class LocalKeyQuota {
     private final SlidingWindow minute;
     private final Map<String, Long> leases = new HashMap<>();
-    private long dayStart = Long.MIN_VALUE;
-    private long dayEnd = Long.MIN_VALUE;
-    private long dayRequests;
-    private long dayTokens;
+    private final CalendarCount day = new CalendarCount(ResetCalendar::dayOf);
+    private final CalendarCount month = new CalendarCount(ResetCalendar::monthOf);
     private boolean disabled;
     private String disabledReason = "";
     private long cooldownUntil;
@@ -39,19 +37,27 @@ final class LocalKeyQuota {
         }
         long bucket = minute.slide(now);
         minute.add(bucket, 1, request.estimatedTokens());
-        chargeDay(1, request.estimatedTokens());
+        day.charge(1, request.estimatedTokens());
+        boolean monthly = limits.monthlyTokens() > 0;
+        if (monthly) {
+            month.charge(1, request.estimatedTokens());
+        }
         leases.put(leaseId, now + request.leaseTtlMillis());
         Reservation reservation = new Reservation(request.keyId(), request.requestId(), leaseId,
-                request.estimatedTokens(), now, bucket, dayStart, true);
+                request.estimatedTokens(), now, bucket, day.start(), monthly ? month.start() : 0, true);
         return new Admitted(reservation, new KeyUsage(limits, minute.requests(), minute.tokens(),
-                dayRequests, dayTokens, leases.size()));
+                day.requests(), day.tokens(), leases.size(), monthly ? month.tokens() : 0));
     }
 
     /** Records a request admitted elsewhere (by the shared store) without checking anything. */
-    synchronized void absorb(long now, long tokens, java.time.ZoneId zone) {
+    synchronized void absorb(long now, long tokens, KeyLimits limits) {
         minute.add(minute.slide(now), 1, tokens);
-        rollDay(now, zone);
-        chargeDay(1, tokens);
+        day.roll(now, limits.dailyResetZone());
+        day.charge(1, tokens);
+        if (limits.monthlyTokens() > 0) {
+            month.roll(now, limits.dailyResetZone());
+            month.charge(1, tokens);
+        }
     }
 
     private Denied gateCheck(long now) {
@@ -88,13 +94,25 @@ final class LocalKeyQuota {
             return new Denied(DenyReason.TPM, minute.freeAt(now, 0, tokens + estimate - limits.tpm()),
                     tokens + " of " + limits.tpm() + " tokens used in the rolling minute");
         }
-        rollDay(now, limits.dailyResetZone());
-        if (limits.rpd() > 0 && dayRequests + 1 > limits.rpd()) {
-            return new Denied(DenyReason.RPD, dayEnd, dayRequests + " of " + limits.rpd() + " requests used today");
+        return calendarCheck(limits, estimate, now);
+    }
+
+    private Denied calendarCheck(KeyLimits limits, long estimate, long now) {
+        day.roll(now, limits.dailyResetZone());
+        if (limits.rpd() > 0 && day.requests() + 1 > limits.rpd()) {
+            return new Denied(DenyReason.RPD, day.end(), day.requests() + " of " + limits.rpd() + " requests used today");
         }
-        if (limits.tpd() > 0 && (estimate > limits.tpd() || dayTokens + estimate > limits.tpd())) {
-            return new Denied(DenyReason.TPD, estimate > limits.tpd() ? Denied.NEVER : dayEnd,
-                    dayTokens + " of " + limits.tpd() + " tokens used today");
+        if (limits.tpd() > 0 && (estimate > limits.tpd() || day.tokens() + estimate > limits.tpd())) {
+            return new Denied(DenyReason.TPD, estimate > limits.tpd() ? Denied.NEVER : day.end(),
+                    day.tokens() + " of " + limits.tpd() + " tokens used today");
+        }
+        long perMonth = limits.monthlyTokens();
+        if (perMonth > 0) {
+            month.roll(now, limits.dailyResetZone());
+            if (estimate > perMonth || month.tokens() + estimate > perMonth) {
+                return new Denied(DenyReason.MONTHLY_TOKENS, estimate > perMonth ? Denied.NEVER : month.end(),
+                        month.tokens() + " of " + perMonth + " tokens used this month");
+            }
         }
         return null;
     }
@@ -109,28 +127,13 @@ final class LocalKeyQuota {
         return null;
     }
 
-    private void rollDay(long now, java.time.ZoneId zone) {
-        if (now >= dayStart && now < dayEnd) {
-            return;
-        }
-        long[] day = DailyResetCalendar.dayOf(now, zone);
-        dayStart = day[0];
-        dayEnd = day[1];
-        dayRequests = 0;
-        dayTokens = 0;
-    }
-
-    private void chargeDay(long requests, long tokens) {
-        dayRequests += requests;
-        dayTokens += tokens;
-    }
-
     /** Adds a token correction where the reservation was charged, and frees its lease. */
     synchronized void settle(Reservation reservation, long tokenDelta, long now) {
         if (tokenDelta != 0) {
             minute.adjustTokens(reservation.minuteBucket(), tokenDelta, now);
-            if (reservation.dayStartMillis() == dayStart) {
-                dayTokens = Math.max(0, dayTokens + tokenDelta);
+            day.settle(reservation.dayStartMillis(), tokenDelta);
+            if (reservation.monthStartMillis() != 0) {
+                month.settle(reservation.monthStartMillis(), tokenDelta);
             }
         }
         leases.remove(reservation.leaseId());
@@ -185,10 +188,9 @@ final class LocalKeyQuota {
     synchronized KeyState snapshot(String keyId, long now) {
         minute.slide(now);
         leases.values().removeIf(expiry -> expiry <= now);
-        WindowCount today = now >= dayStart && now < dayEnd
-                ? new WindowCount(dayRequests, dayTokens) : WindowCount.ZERO;
         return new KeyState(keyId, disabled, disabledReason, cooldownUntil, cooldownReason, exhaustedUntil,
-                exhaustedReason, new WindowCount(minute.requests(), minute.tokens()), today, leases.size(),
+                exhaustedReason, new WindowCount(minute.requests(), minute.tokens()), day.at(now), month.at(now),
+                leases.size(),
                 providerView, now);
     }
 }

@@ -49,8 +49,7 @@ public final class LocalQuotaStore implements QuotaStore {
      * this replica's recent traffic rather than from zero.
      */
     public void absorb(AdmissionRequest request) {
-        key(request.keyId()).absorb(clock.nowMillis(), request.estimatedTokens(),
-                request.limits().dailyResetZone());
+        key(request.keyId()).absorb(clock.nowMillis(), request.estimatedTokens(), request.limits());
     }
 
     @Override

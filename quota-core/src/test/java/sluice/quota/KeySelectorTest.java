@@ -47,8 +47,8 @@ class KeySelectorTest {
     @Test
     void prefersTheKeyWithMoreHeadroom() {
         KeyLimits rpm10 = KeyLimits.perMinute(10, 0);
-        cache.recordUsage("busy", new KeyUsage(rpm10, 9, 0, 0, 0, 0));
-        cache.recordUsage("idle", new KeyUsage(rpm10, 1, 0, 0, 0, 0));
+        cache.recordUsage("busy", new KeyUsage(rpm10, 9, 0, 0, 0, 0, 0));
+        cache.recordUsage("idle", new KeyUsage(rpm10, 1, 0, 0, 0, 0, 0));
         for (int i = 0; i < 50; i++) {
             assertEquals("idle", selector.choose(List.of("busy", "idle"), Set.of()).keyId().orElseThrow());
         }

@@ -18,7 +18,7 @@ enum LuaScript {
     SET_DISABLED("set_disabled", "clock", "key_gate"),
     CLEAR_DEADLINE("clear_deadline", "clock", "key_gate"),
     MIRROR_VIEW("mirror_view", "clock", "key_gate"),
-    STATE("state", "clock", "minute_window_scan", "minute_window"),
+    STATE("state", "clock", "minute_window_scan", "minute_window", "day_window"),
     RESTORE("restore", "clock", "minute_window_scan", "minute_window", "day_window", "key_gate"),
     HEARTBEAT("heartbeat", "clock");
 

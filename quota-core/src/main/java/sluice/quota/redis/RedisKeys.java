@@ -31,6 +31,11 @@ public final class RedisKeys {
         return prefix(keyId) + "day";
     }
 
+    /** HASH: the current calendar month's counters (only for limits with a monthly token limit). */
+    public static String month(String keyId) {
+        return prefix(keyId) + "month";
+    }
+
     /** ZSET: lease id → expiry (epoch ms). */
     public static String leases(String keyId) {
         return prefix(keyId) + "leases";
@@ -41,9 +46,9 @@ public final class RedisKeys {
         return "sluice:{leader:" + job + "}:lock";
     }
 
-    /** The four keys of one provider key, in the order the admission and state scripts take them. */
+    /** The five keys of one provider key, in the order the admission and state scripts take them. */
     static List<String> all(String keyId) {
-        return List.of(state(keyId), minute(keyId), day(keyId), leases(keyId));
+        return List.of(state(keyId), minute(keyId), day(keyId), leases(keyId), month(keyId));
     }
 
     /** The part between the first '{' and the next '}', as Redis Cluster hashes it. */

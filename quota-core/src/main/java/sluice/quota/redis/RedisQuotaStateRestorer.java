@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import sluice.quota.DailyResetCalendar;
+import sluice.quota.ResetCalendar;
 import sluice.quota.KeyRecordSnapshot;
 import sluice.quota.QuotaStateRestorer;
 import sluice.quota.WindowSpec;
@@ -49,14 +49,17 @@ public final class RedisQuotaStateRestorer implements QuotaStateRestorer {
 
     private CompletionStage<List<Object>> restoreOne(KeyRecordSnapshot key) {
         WindowSpec window = settings.window();
-        long[] days = DailyResetCalendar.dayStartsAround(settings.localClock().nowMillis(),
-                key.limits().dailyResetZone());
+        long now = settings.localClock().nowMillis();
+        long[] days = ResetCalendar.dayStartsAround(now, key.limits().dailyResetZone());
+        long[] months = RedissonQuotaStore.monthStarts(now, key.limits());
+        long monthTokens = key.limits().monthlyTokens() > 0 ? key.tokensThisMonth() : 0;
         String id = key.keyId();
-        return redis.run(LuaScript.RESTORE, List.of(RedisKeys.state(id), RedisKeys.minute(id), RedisKeys.day(id)),
+        return redis.run(LuaScript.RESTORE,
+                List.of(RedisKeys.state(id), RedisKeys.minute(id), RedisKeys.day(id), RedisKeys.month(id)),
                 settings.nowArgument(), window.bucketMillis(), window.windowMillis(), key.limits().rpm(),
                 key.limits().tpm(), key.disabled() ? "1" : "0", text(key.disabledReason()),
                 key.exhaustedUntilMillis(), text(key.exhaustedReason()), key.requestsToday(), key.tokensToday(),
-                days[0], days[1], days[2], days[3]);
+                days[0], days[1], days[2], days[3], monthTokens, months[0], months[1], months[2], months[3]);
     }
 
     private static String text(String value) {

@@ -8,7 +8,7 @@ import org.redisson.api.RedissonClient;
 import sluice.quota.Admission;
 import sluice.quota.AdmissionRequest;
 import sluice.quota.Admitted;
-import sluice.quota.DailyResetCalendar;
+import sluice.quota.ResetCalendar;
 import sluice.quota.Denied;
 import sluice.quota.DenyReason;
 import sluice.quota.KeyLimits;
@@ -28,6 +28,8 @@ public final class RedissonQuotaStore implements QuotaStore {
     private final RedisCallRunner redis;
     private final RedisQuotaSettings settings;
     private final WindowSpec window;
+    private static final long[] NO_MONTHS = new long[4];
+
     private final LongAdder unavailableErrors = new LongAdder();
 
     /** Uses Redis {@code TIME} and the default window. */
@@ -50,13 +52,21 @@ public final class RedissonQuotaStore implements QuotaStore {
     public CompletionStage<Admission> admit(AdmissionRequest request) {
         KeyLimits limits = request.limits();
         String leaseId = request.requestId() + "#" + UUID.randomUUID().toString().substring(0, 8);
-        long[] days = DailyResetCalendar.dayStartsAround(settings.localClock().nowMillis(),
-                limits.dailyResetZone());
+        long now = settings.localClock().nowMillis();
+        long[] days = ResetCalendar.dayStartsAround(now, limits.dailyResetZone());
+        long[] months = monthStarts(now, limits);
         return redis.run(LuaScript.ADMIT, RedisKeys.all(request.keyId()), settings.nowArgument(),
                         window.bucketMillis(), window.windowMillis(), limits.rpm(), limits.tpm(), limits.rpd(),
                         limits.tpd(), limits.maxConcurrent(), request.estimatedTokens(), leaseId,
-                        request.leaseTtlMillis(), days[0], days[1], days[2], days[3])
+                        request.leaseTtlMillis(), days[0], days[1], days[2], days[3], limits.monthlyTokens(),
+                        months[0], months[1], months[2], months[3])
                 .thenApply(reply -> toAdmission(request, leaseId, new ScriptReply(reply)));
+    }
+
+    /** The month starts a script needs, or zeros (not computed) when there is no monthly limit. */
+    static long[] monthStarts(long nowMillis, KeyLimits limits) {
+        return limits.monthlyTokens() > 0 ? ResetCalendar.monthStartsAround(nowMillis, limits.dailyResetZone())
+                : NO_MONTHS;
     }
 
     private static Admission toAdmission(AdmissionRequest request, String leaseId, ScriptReply reply) {
@@ -65,9 +75,9 @@ public final class RedissonQuotaStore implements QuotaStore {
             return new Denied(reason, reply.timeAt(3), reply.stringAt(4));
         }
         Reservation reservation = new Reservation(request.keyId(), request.requestId(), leaseId,
-                request.estimatedTokens(), reply.longAt(1), reply.longAt(2), reply.longAt(3), false);
+                request.estimatedTokens(), reply.longAt(1), reply.longAt(2), reply.longAt(3), reply.longAt(9), false);
         KeyUsage usage = new KeyUsage(request.limits(), reply.longAt(4), reply.longAt(5), reply.longAt(6),
-                reply.longAt(7), (int) reply.longAt(8));
+                reply.longAt(7), (int) reply.longAt(8), reply.longAt(10));
         return new Admitted(reservation, usage);
     }
 
@@ -78,10 +88,12 @@ public final class RedissonQuotaStore implements QuotaStore {
         }
         String keyId = reservation.keyId();
         return redis.run(LuaScript.RECONCILE,
-                        List.of(RedisKeys.minute(keyId), RedisKeys.day(keyId), RedisKeys.leases(keyId)),
+                        List.of(RedisKeys.minute(keyId), RedisKeys.day(keyId), RedisKeys.leases(keyId),
+                                RedisKeys.month(keyId)),
                         settings.nowArgument(), window.bucketMillis(), window.windowMillis(),
                         reservation.minuteBucket(), reservation.dayStartMillis(),
-                        actualTokens - reservation.reservedTokens(), reservation.leaseId())
+                        actualTokens - reservation.reservedTokens(), reservation.leaseId(),
+                        reservation.monthStartMillis())
                 .thenApply(reply -> null);
     }
 
@@ -159,6 +171,7 @@ public final class RedissonQuotaStore implements QuotaStore {
         ProviderRateView view = new ProviderRateView(r.longAt(7), r.longAt(8), r.longAt(9), r.longAt(10));
         return new KeyState(keyId, r.longAt(1) == 1, r.stringAt(2), r.longAt(3), r.stringAt(4), r.longAt(5),
                 r.stringAt(6), new WindowCount(r.longAt(11), r.longAt(12)),
-                new WindowCount(r.longAt(13), r.longAt(14)), (int) r.longAt(15), view, r.longAt(0));
+                new WindowCount(r.longAt(13), r.longAt(14)), new WindowCount(r.longAt(16), r.longAt(17)),
+                (int) r.longAt(15), view, r.longAt(0));
     }
 }

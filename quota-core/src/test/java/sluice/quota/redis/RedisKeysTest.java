@@ -15,7 +15,7 @@ class RedisKeysTest {
         for (String name : names) {
             assertEquals("k:deepseek-7", RedisKeys.hashTag(name), name);
         }
-        assertEquals(4, names.stream().distinct().count());
+        assertEquals(5, names.stream().distinct().count(), "state, minute, day, leases, month");
     }
 
     @Test

@@ -69,9 +69,9 @@ class RedisQuotaStateRestorerIT {
         assertTrue(await(restorer.dataLost()));
         long dailyReset = Instant.parse("2026-03-11T00:00:00Z").toEpochMilli();
         int restored = await(restorer.restore(List.of(
-                new KeyRecordSnapshot("disabled-key", limits, true, "401 from provider", 0, "", 0, 0),
-                new KeyRecordSnapshot("exhausted-key", limits, false, "", dailyReset, "daily quota", 0, 0),
-                new KeyRecordSnapshot("busy-key", limits, false, "", 0, "", 50, 40_000))));
+                new KeyRecordSnapshot("disabled-key", limits, true, "401 from provider", 0, "", 0, 0, 0),
+                new KeyRecordSnapshot("exhausted-key", limits, false, "", dailyReset, "daily quota", 0, 0, 0),
+                new KeyRecordSnapshot("busy-key", limits, false, "", 0, "", 50, 40_000, 0))));
         assertEquals(3, restored);
         assertFalse(await(restorer.dataLost()), "the epoch is set again after the restore");
 
@@ -87,5 +87,18 @@ class RedisQuotaStateRestorerIT {
         assertInstanceOf(Admitted.class, admit("busy-key", limits));
         KeyState busy = await(store.state("busy-key"));
         assertEquals(new WindowCount(51, 40_010), busy.today(), "daily counters start at the durable figures");
+    }
+
+    @Test
+    void aMonthlyBudgetRestartsAtTheDurableFigureAndAKeyWithoutOneGetsNoMonthCounter() {
+        KeyLimits budget = KeyLimits.UNLIMITED.withMonthlyTokens(10_000);
+        assertEquals(2, await(restorer.restore(List.of(
+                new KeyRecordSnapshot("tenant:busy", budget, false, "", 0, "", 0, 2_000, 9_995),
+                new KeyRecordSnapshot("plain-key", KeyLimits.UNLIMITED, false, "", 0, "", 0, 0, 9_995)))));
+
+        assertEquals(new WindowCount(0, 9_995), await(store.state("tenant:busy")).month());
+        Denied spent = assertInstanceOf(Denied.class, admit("tenant:busy", budget), "only 5 tokens are left");
+        assertEquals(DenyReason.MONTHLY_TOKENS, spent.reason());
+        assertEquals(new WindowCount(0, 0), await(store.state("plain-key")).month(), "no monthly limit, no counter");
     }
 }

@@ -124,7 +124,7 @@ class RedissonQuotaStoreIT extends AbstractQuotaStoreContractTest {
 
     @Test
     void everyStoredKeyExpiresWhenIdleExceptADisabledFlag() {
-        admitted(KeyLimits.perMinute(10, 1000), 10);
+        admitted(KeyLimits.perMinute(10, 1000).withMonthlyTokens(100_000), 10);
         await(store.cooldown(key, T0 + 5_000, "429"));
         RedisServer redis = TestServers.redis();
         for (String name : RedisKeys.all(key)) {

@@ -23,6 +23,7 @@ import sluice.keystore.TenantLimits;
 import sluice.keystore.TenantService;
 import sluice.keystore.TenantStatus;
 import sluice.keystore.TenantView;
+import sluice.router.quota.KeyAdmission;
 
 import java.net.URI;
 import java.util.List;
@@ -41,11 +42,14 @@ public class TenantAdminResource {
     private final TenantService tenants;
     private final ClientKeyService clientKeys;
     private final SecurityIdentity identity;
+    private final KeyLiveStates liveStates;
 
-    public TenantAdminResource(TenantService tenants, ClientKeyService clientKeys, SecurityIdentity identity) {
+    public TenantAdminResource(TenantService tenants, ClientKeyService clientKeys, SecurityIdentity identity,
+                               KeyLiveStates liveStates) {
         this.tenants = tenants;
         this.clientKeys = clientKeys;
         this.identity = identity;
+        this.liveStates = liveStates;
     }
 
     @POST
@@ -72,10 +76,11 @@ public class TenantAdminResource {
 
     @GET
     @Path("tenants/{id}")
-    @Operation(summary = "One tenant")
+    @Operation(summary = "One tenant, with its live usage of the minute, the UTC day and the UTC month against its limits")
     @APIResponse(responseCode = "404", description = "no such tenant")
     public Uni<AdminTenantView> get(@PathParam("id") String id) {
-        return tenants.findTenant(id).map(AdminTenantView::of);
+        return tenants.findTenant(id).chain(tenant -> liveStates.rawState(KeyAdmission.TENANT_PREFIX + id)
+                .map(state -> AdminTenantView.of(tenant, state)));
     }
 
     @PATCH

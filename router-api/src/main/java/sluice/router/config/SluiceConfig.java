@@ -22,6 +22,9 @@ public interface SluiceConfig {
     /** Quota admission behaviour. */
     Quota quota();
 
+    /** The usage ledger's upkeep in PostgreSQL. */
+    Ledger ledger();
+
     /** Upstream providers by id (e.g. {@code sluice.providers.deepseek.base-url}). */
     Map<String, Provider> providers();
 
@@ -175,6 +178,23 @@ public interface SluiceConfig {
         /** Completion tokens reserved for a model before any usage has been learned. */
         @WithDefault("512")
         int defaultCompletionEstimate();
+    }
+
+    interface Ledger {
+        /**
+         * How long ledger rows are kept at least (at least one day): the leader replica drops each
+         * monthly partition once its whole month is older than this, so rows live until at most
+         * the end of their month after it.
+         */
+        @WithDefault("90d")
+        Duration retention();
+
+        /**
+         * How often the leader applies the retention and makes sure this and next month's
+         * partitions exist (the first run is one interval after start).
+         */
+        @WithDefault("1h")
+        Duration maintenanceInterval();
     }
 
     /** Where admission counts. */

@@ -22,14 +22,16 @@ import sluice.quota.redis.RedisQuotaStateRestorer;
 import sluice.router.config.SluiceConfig;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A leader-only job (one replica at a time, through a Redisson lock with watchdog): when Redis
- * has lost its data, rebuild the quota state from PostgreSQL — disabled keys, daily exhaustion —
- * with every minute window starting full (ADR 0003), before admissions resume on stale zeros.
+ * has lost its data, rebuild the quota state from PostgreSQL — disabled keys, daily exhaustion,
+ * tenants' daily and monthly budget use from the ledger — with every minute window starting full
+ * (ADR 0003), before admissions resume on stale zeros.
  */
 @ApplicationScoped
 public class RedisStateGuard {
@@ -40,10 +42,13 @@ public class RedisStateGuard {
     private final Pool pool;
     private final RedisQuotaStateRestorer restorer;
     private final LeaderLock leader;
+    private final TenantUsageSnapshots tenants;
     private final ScheduledExecutorService timer = BackgroundJobs.daemon("sluice-redis-guard");
 
-    public RedisStateGuard(SluiceConfig config, ProviderKeyRepository keys, RedissonClient redisson, Pool pool) {
+    public RedisStateGuard(SluiceConfig config, ProviderKeyRepository keys, RedissonClient redisson, Pool pool,
+                           TenantUsageSnapshots tenants) {
         this.config = config;
+        this.tenants = tenants;
         this.pool = pool;
         this.keys = keys;
         this.restorer = new RedisQuotaStateRestorer(redisson, RedisQuotaSettings.defaults());
@@ -78,10 +83,13 @@ public class RedisStateGuard {
                 LOG.info("first start of this deployment's quota state in Redis");
                 return;
             }
-            List<KeyRecordSnapshot> snapshots = VertxContextSupport.subscribeAndAwait(
-                    () -> Panache.withSession(() -> keys.listAll()).map(RedisStateGuard::snapshots));
+            List<KeyRecordSnapshot> snapshots = new ArrayList<>(VertxContextSupport.subscribeAndAwait(
+                    () -> Panache.withSession(() -> keys.listAll()).map(RedisStateGuard::snapshots)));
+            List<KeyRecordSnapshot> budgets = VertxContextSupport.subscribeAndAwait(tenants::withBudgets);
+            snapshots.addAll(budgets);
             int restored = restorer.restore(snapshots).toCompletableFuture().join();
-            LOG.warnf("Redis had lost its quota state: restored %d keys from PostgreSQL", restored);
+            LOG.warnf("Redis had lost its quota state: restored %d keys and %d tenant budgets from PostgreSQL",
+                    restored - budgets.size(), budgets.size());
         } catch (Throwable e) {
             LOG.debugf("quota state check skipped: %s", e.getMessage());
         }
@@ -105,7 +113,7 @@ public class RedisStateGuard {
             return new KeyRecordSnapshot(key.id(),
                     new KeyLimits(l.rpm(), l.tpm(), l.rpd(), l.tpd(), l.maxConcurrent(), l.dailyResetZone()),
                     key.status() != KeyStatus.ACTIVE, key.statusReason(), exhaustedUntil,
-                    exhaustedUntil > 0 ? "restored from PostgreSQL" : null, 0, 0);
+                    exhaustedUntil > 0 ? "restored from PostgreSQL" : null, 0, 0, 0);
         }).toList();
     }
 }

@@ -10,6 +10,7 @@ import sluice.keystore.ClientPrincipal;
 import sluice.keystore.TenantLimits;
 import sluice.quota.Admission;
 import sluice.quota.AdmissionRequest;
+import sluice.quota.Denied;
 import sluice.quota.DenyReason;
 import sluice.quota.KeyLimits;
 import sluice.quota.Admitted;
@@ -88,18 +89,35 @@ public final class KeyAdmission {
     }
 
     /**
-     * Admits the request against its tenant's own limits and daily token budget, atomically in
-     * Redis like a key (the tenant's state is a quota-core "key" named {@code tenant:<id>}), so
-     * every replica refuses a tenant at its budget at once.
+     * Admits the request against its tenant's own limits and its daily and monthly token budgets
+     * (UTC days and months), atomically in Redis like a key (the tenant's state is a quota-core
+     * "key" named {@code tenant:<id>}), so every replica refuses a tenant at its budget at once.
      */
     public Future<Admission> admitTenant(ClientPrincipal principal, Call call) {
-        TenantLimits t = principal.limits();
         ChatRequest request = call.request();
         long prompt = estimator.correct(request.model(), call.countedPrompt());
         long tokens = estimator.estimateReservation(request.model(), prompt, request.maxTokens(), false);
-        KeyLimits limits = new KeyLimits(t.rpm(), t.tpm(), 0, t.dailyTokenBudget(), 0, ZoneOffset.UTC);
-        return onContext(engine.admit(new AdmissionRequest(TENANT_PREFIX + principal.tenantId(), limits, tokens,
+        return onContext(engine.admit(new AdmissionRequest(TENANT_PREFIX + principal.tenantId(),
+                tenantLimits(principal.limits()), tokens,
                 call.requestId(), leaseTtlMillis)));
+    }
+
+    /** A tenant's limits as the quota core admits them: rpm, tpm, and token budgets per UTC day and month. */
+    public static KeyLimits tenantLimits(TenantLimits t) {
+        return new KeyLimits(t.rpm(), t.tpm(), 0, t.dailyTokenBudget(), 0, ZoneOffset.UTC, t.monthlyTokenBudget());
+    }
+
+    /**
+     * The attempt-log outcome of a tenant refusal, naming the limit in words a client understands
+     * (e.g. {@code tenant limit: monthly token budget (990 of 1000 tokens used this month)}).
+     */
+    public static String tenantLimitOutcome(Denied denied) {
+        String limit = switch (denied.reason()) {
+            case TPD -> "daily token budget";
+            case MONTHLY_TOKENS -> "monthly token budget";
+            default -> denied.reason().name().toLowerCase();
+        };
+        return denied.detail().isEmpty() ? "tenant limit: " + limit : "tenant limit: " + limit + " (" + denied.detail() + ")";
     }
 
     /** Settles the tenant's reservation: the reported usage when the call succeeded, else nothing. */

@@ -89,8 +89,8 @@ public final class ChatDispatcher {
         if (denied == null || denied.reason() == DenyReason.STORE_UNAVAILABLE) {
             call.log().recordStoreUnavailable("tenant " + call.usage().tenantId());
         } else {
-            call.log().record("tenant " + call.usage().tenantId(), null,
-                    "tenant limit: " + denied.reason().name().toLowerCase(), denied.retryAtMillis());
+            call.log().record("tenant " + call.usage().tenantId(), null, KeyAdmission.tenantLimitOutcome(denied),
+                    denied.retryAtMillis());
         }
         nothingAnswered(call);
     }

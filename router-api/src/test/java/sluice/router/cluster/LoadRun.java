@@ -23,11 +23,22 @@ public final class LoadRun {
     private final LongAdder transportErrors = new LongAdder();
     private final Map<Integer, String> sampleBodies = new ConcurrentHashMap<>();
     private final java.util.Queue<String> requestIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Map<String, String> headers;
+
+    private LoadRun(Map<String, String> headers) {
+        this.headers = headers;
+    }
 
     /** Runs the load and returns when it ended; {@code replicas} gives each request's base URL. */
     public static LoadRun run(int clients, Duration duration, IntFunction<String> replicas, int replicaCount,
                               String body) throws InterruptedException {
-        LoadRun run = new LoadRun();
+        return run(clients, duration, replicas, replicaCount, body, Map.of());
+    }
+
+    /** Like {@link #run(int, Duration, IntFunction, int, String)}, every request carrying {@code headers}. */
+    public static LoadRun run(int clients, Duration duration, IntFunction<String> replicas, int replicaCount,
+                              String body, Map<String, String> headers) throws InterruptedException {
+        LoadRun run = new LoadRun(headers);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newFixedThreadPool(4)).build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -50,10 +61,12 @@ public final class LoadRun {
 
     private void one(HttpClient http, String baseUrl, String body) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
                     .timeout(Duration.ofSeconds(30))
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("content-type", "application/json");
+            headers.forEach(request::header);
+            HttpResponse<String> r = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             byStatus.computeIfAbsent(r.statusCode(), s -> new LongAdder()).increment();
             r.headers().firstValue("x-request-id").ifPresent(requestIds::add);
             if (r.statusCode() != 200) {

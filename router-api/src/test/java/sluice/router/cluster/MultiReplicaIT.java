@@ -14,7 +14,12 @@ import sluice.sim.RejectReason;
 import sluice.sim.SimConfig;
 import sluice.sim.WindowPolicy;
 
+import sluice.router.quota.KeyAdmission;
+
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -39,6 +44,10 @@ class MultiReplicaIT {
     static final String BODY = """
             {"model":"gpt-4o-mini","max_tokens":64,"messages":[{"role":"user","content":"Summarise the quarterly report in one line"}]}""";
     static final Path REPORT = Path.of("target", "multi-replica-report.txt");
+    static final String ADMIN_TOKEN = "cluster-only-bootstrap-token-7d41c0a9e2";
+    static final String TENANT = "cluster-budget";
+    /** Tokens per month: room for a few dozen requests of {@link #BODY}. */
+    static final long BUDGET = 1_000;
 
     static ClusterFixture cluster;
     final List<GatewayProcess> replicas = new ArrayList<>();
@@ -50,7 +59,7 @@ class MultiReplicaIT {
                 .faults(Faults.defaults().withLatencyMs(15).withCompletionTokens(20))
                 .key(KEY_1, KeyLimits.of(RPM, 0, 0, 0))
                 .key(KEY_2, KeyLimits.of(RPM, 0, 0, 0))
-                .build(), List.of(KEY_1, KEY_2));
+                .build(), List.of(KEY_1, KEY_2, ADMIN_TOKEN));
         Files.deleteIfExists(REPORT);
     }
 
@@ -108,7 +117,42 @@ class MultiReplicaIT {
         assertTrue(upstream429 > 0, "the naive mode should overshoot; if not, the contrast proves nothing");
     }
 
+    @Test
+    @Order(3)
+    void aTenantAtItsBudgetIsRefusedByEveryReplicaAtOnce() throws Exception {
+        cluster.sim.reset();
+        Map<String, String> p = properties("shared", "fail-closed");
+        p.put("sluice.auth.require-client-key", "true");
+        p.put("sluice.admin.bootstrap-token", ADMIN_TOKEN);
+        replicas.addAll(cluster.startReplicas(3, "replica-budget", p));
+        String clientKey = TenantBudgets.tenantWithMonthlyBudget(replicas.get(0), ADMIN_TOKEN, TENANT, BUDGET);
+
+        LoadRun run = LoadRun.run(30, Duration.ofSeconds(8), i -> replicas.get(i).baseUrl(), 3, BODY,
+                Map.of("authorization", "Bearer " + clientKey));
+
+        assertEquals(Map.of(), run.otherThan(List.of(200, 429)), "only answers and budget refusals: " + run);
+        assertTrue(run.count(200) > 0 && run.count(429) > 0, run.toString());
+        long ledgerTokens = TenantBudgets.ledgerTokensOnceDrained(cluster.pg, TENANT, run.count(200));
+        long counted = cluster.state(KeyAdmission.TENANT_PREFIX + TENANT).month().tokens();
+        write(new StringBuilder(String.format("tenant budget, 3 replicas, 30 clients, 8 s: %s%n  answered %d requests,"
+                + " %d tokens in the ledger, %d counted in Redis, monthly budget %d%n", run, run.count(200), ledgerTokens,
+                counted, BUDGET)));
+        assertTrue(ledgerTokens <= BUDGET, "tokens admitted " + ledgerTokens + " exceed the budget " + BUDGET);
+        assertEquals(ledgerTokens, counted, "Redis holds exactly the reconciled usage");
+        for (GatewayProcess replica : replicas) {
+            HttpRequest request = HttpRequest.newBuilder(ClusterFixture.chatRequest(replica, BODY), (name, value) -> true)
+                    .header("authorization", "Bearer " + clientKey).build();
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, refused.statusCode(), replica.name() + ": " + refused.body());
+            assertTrue(refused.body().contains("monthly token budget"), refused.body());
+        }
+    }
+
     private void startReplicas(int n, String mode, String redisDown) {
+        replicas.addAll(cluster.startReplicas(n, "replica-" + mode, properties(mode, redisDown)));
+    }
+
+    private static Map<String, String> properties(String mode, String redisDown) {
         Map<String, String> p = cluster.baseProperties();
         p.put("sluice.quota.mode", mode);
         p.put("sluice.quota.redis-down-mode", redisDown);
@@ -116,7 +160,7 @@ class MultiReplicaIT {
         p.put("sluice.providers.sim.keys.mr-k1.rpm", Long.toString(RPM));
         p.put("sluice.providers.sim.keys.mr-k2.secret", KEY_2);
         p.put("sluice.providers.sim.keys.mr-k2.rpm", Long.toString(RPM));
-        replicas.addAll(cluster.startReplicas(n, "replica-" + mode, p));
+        return p;
     }
 
     static String mask(String key) {

@@ -1,9 +1,16 @@
--- day_window.lua: library, daily counters per calendar day of the key's reset zone.
--- One hash per key: start, end (epoch ms of the day), req, tok. No KEYS/ARGV of its own.
--- The caller passes the starts of yesterday, today, tomorrow and the day after (computed in Java
--- for its zone, daylight saving included); the script picks the day that holds its own now.
+-- day_window.lua: library, counters per calendar period of the key's reset zone: its day, and
+-- (only when a monthly limit is set) its month. One hash per period kind: start, end (epoch ms of
+-- the period), req, tok. No KEYS/ARGV of its own.
+-- The caller passes the starts of the previous, current, next and following period (computed in
+-- Java for its zone, daylight saving included); the script picks the period that holds its now.
 
--- dw_today(key, now, s) -> start, end, req, tok (0, 0 when the stored day is another one)
+-- dw_starts(first) -> the four period starts at ARGV[first .. first + 3]
+local function dw_starts(first)
+  return {tonumber(ARGV[first]), tonumber(ARGV[first + 1]), tonumber(ARGV[first + 2]),
+    tonumber(ARGV[first + 3])}
+end
+
+-- dw_today(key, now, s) -> start, end, req, tok (0, 0 when the stored period is another one)
 local function dw_today(key, now, s)
   local start, stop = s[2], s[3]
   if now < s[2] then
@@ -18,8 +25,8 @@ local function dw_today(key, now, s)
   return start, stop, tonumber(f[2] or 0), tonumber(f[3] or 0)
 end
 
--- dw_add(key, start, stop, now, req, tok): charges the day, replacing a stored older day.
--- The hash expires at the day's end: the TTL is only cleanup, the start field decides.
+-- dw_add(key, start, stop, now, req, tok): charges the period, replacing a stored older one.
+-- The hash expires at the period's end: the TTL is only cleanup, the start field decides.
 local function dw_add(key, start, stop, now, req, tok)
   if tonumber(redis.call('HGET', key, 'start')) ~= start then
     redis.call('DEL', key)
@@ -28,4 +35,13 @@ local function dw_add(key, start, stop, now, req, tok)
   redis.call('HINCRBY', key, 'req', req)
   redis.call('HINCRBY', key, 'tok', tok)
   redis.call('PEXPIRE', key, math.max(stop - now, 1000))
+end
+
+-- dw_current(key, now) -> req, tok of the stored period while it lasts, else 0, 0 (creates nothing)
+local function dw_current(key, now)
+  local d = redis.call('HMGET', key, 'end', 'req', 'tok')
+  if tonumber(d[1] or 0) > now then
+    return tonumber(d[2] or 0), tonumber(d[3] or 0)
+  end
+  return 0, 0
 end

@@ -1,13 +1,14 @@
 -- reconcile.lua: settles a reservation with the real token count and frees its lease (one round
 -- trip). Also used by release with actual = 0: tokens go back, the request stays counted.
 -- Prepended libraries: clock, minute_window_scan, minute_window.
--- KEYS[1] minute-window hash, KEYS[2] day hash, KEYS[3] leases zset (hash tag {k:<keyId>})
+-- KEYS[1] minute-window hash, KEYS[2] day hash, KEYS[3] leases zset, KEYS[4] month hash
+--   (hash tag {k:<keyId>})
 -- ARGV[1] now override ms (-1 = Redis TIME)  ARGV[2] bucket ms  ARGV[3] window ms
 -- ARGV[4] bucket index charged  ARGV[5] day start charged  ARGV[6] token delta (actual - reserved)
--- ARGV[7] lease id
--- Returns {minute delta applied, day delta applied, lease released (1/0)}
--- The minute delta applies only while the charged bucket is still counted; the day delta only
--- while the charged day is current. Nothing is ever taken below zero.
+-- ARGV[7] lease id  ARGV[8] month start charged (0 = no month was counted)
+-- Returns {minute delta applied, day delta applied, lease released (1/0), month delta applied}
+-- The minute delta applies only while the charged bucket is still counted; the day (month) delta
+-- only while the charged day (month) is current. Nothing is ever taken below zero.
 local now = now_ms(ARGV[1])
 local bucket_ms, window_ms = tonumber(ARGV[2]), tonumber(ARGV[3])
 local bucket, day_start, delta = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
@@ -34,5 +35,10 @@ if delta ~= 0 and tonumber(redis.call('HGET', KEYS[2], 'start')) == day_start th
   day_applied = clamped_incr(KEYS[2], 'tok', delta)
 end
 
+local month_applied, month_start = 0, tonumber(ARGV[8])
+if delta ~= 0 and month_start > 0 and tonumber(redis.call('HGET', KEYS[4], 'start')) == month_start then
+  month_applied = clamped_incr(KEYS[4], 'tok', delta)
+end
+
 local released = redis.call('ZREM', KEYS[3], ARGV[7])
-return {minute_applied, day_applied, released}
+return {minute_applied, day_applied, released, month_applied}
