@@ -25,7 +25,9 @@ import java.util.function.Supplier;
 /**
  * Seeds providers and keys named in configuration into PostgreSQL, sealed, when they are not
  * there yet. Existing rows are never overwritten: after the first start the database is the
- * record (the admin API changes it), and configuration only bootstraps.
+ * record (the admin API changes it), and configuration only bootstraps. Replicas starting at the
+ * same moment on a fresh database race to insert the same rows: a failed insert whose row is
+ * there when read again was another replica's, and counts as seeded.
  */
 @ApplicationScoped
 public class ConfigKeySeeder {
@@ -60,7 +62,7 @@ public class ConfigKeySeeder {
     }
 
     private Uni<Void> seedProvider(String id, SluiceConfig.Provider provider) {
-        return Panache.withTransaction(() -> providers.findById(id).chain(existing -> {
+        Uni<Void> insert = Panache.withTransaction(() -> providers.findById(id).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
@@ -68,10 +70,11 @@ public class ConfigKeySeeder {
                     provider.models(), provider.connectTimeout(), provider.requestTimeout());
             return providers.persist(new ProviderEntity(id, settings, Instant.now())).replaceWithVoid();
         }));
+        return unlessSeededMeanwhile(insert, () -> Panache.withSession(() -> providers.findById(id)));
     }
 
     private Uni<Void> seedKey(String providerId, String keyId, SluiceConfig.Key key) {
-        return Panache.withSession(() -> keys.findById(keyId)).chain(existing -> {
+        Uni<Void> insert = Panache.withSession(() -> keys.findById(keyId)).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
@@ -82,5 +85,16 @@ public class ConfigKeySeeder {
             return keyService.addKey(keyId, providerId, new KeySettings(key.label().orElse(keyId), limits, 1),
                     secret, ACTOR).eventually(secret::close).replaceWithVoid();
         });
+        return unlessSeededMeanwhile(insert, () -> Panache.withSession(() -> keys.findById(keyId)));
+    }
+
+    /**
+     * @return {@code insert}, or nothing when it failed but {@code reread} now finds the row (another
+     *         replica seeded it between our read and our insert); any other failure stays a failure
+     */
+    private static Uni<Void> unlessSeededMeanwhile(Uni<Void> insert, Supplier<Uni<?>> reread) {
+        return insert.onFailure().recoverWithUni(failure -> reread.get().chain(row -> row != null
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(failure)));
     }
 }
