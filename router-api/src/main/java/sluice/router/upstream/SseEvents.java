@@ -1,6 +1,7 @@
 package sluice.router.upstream;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
@@ -19,8 +20,9 @@ import java.nio.charset.StandardCharsets;
 public final class SseEvents {
     /** An event larger than this breaks the stream. */
     static final int MAX_EVENT_BYTES = 8 * 1024 * 1024;
-    private static final byte[] USAGE_MARK = "\"usage\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SPACED_USAGE_MARK = "\"usage\" :".getBytes(StandardCharsets.US_ASCII);
+    /** Every usage chunk holds this; most events do not, and are passed on without a closer look. */
+    private static final ByteBuf USAGE_KEY = Unpooled.unreleasableBuffer(
+            Unpooled.wrappedBuffer("\"usage\"".getBytes(StandardCharsets.US_ASCII)));
     private static final byte[] DONE = "data: [DONE]".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
@@ -31,6 +33,8 @@ public final class SseEvents {
     private int lineStart;
     /** Complete events not yet taken. */
     private ByteBuf ready;
+    /** What {@link #ready} may have to hold for the chunk being read: never more than came in. */
+    private int readyBound = 256;
     private Usage usage;
     private boolean sawDone;
 
@@ -48,6 +52,7 @@ public final class SseEvents {
         ByteBuf in = chunk.getByteBuf();
         int from = in.readerIndex();
         int end = in.writerIndex();
+        readyBound = event.writerIndex() + (end - from) + 1;
         while (from < end) {
             int newline = in.indexOf(from, end, (byte) '\n');
             int stop = newline < 0 ? end : newline;
@@ -110,12 +115,12 @@ public final class SseEvents {
         boolean forward = true;
         if (startsWith(event, DONE)) {
             sawDone = true;
-        } else if (indexOf(event, USAGE_MARK) >= 0 || indexOf(event, SPACED_USAGE_MARK) >= 0) {
+        } else if (ByteBufUtil.indexOf(USAGE_KEY.duplicate(), event) >= 0) {
             forward = readUsage() || clientWantsUsage;
         }
         if (forward) {
             if (ready == null) {
-                ready = Unpooled.buffer(Math.max(256, event.readableBytes() * 4));
+                ready = Unpooled.buffer(Math.max(256, readyBound));
             }
             ready.writeBytes(event, 0, event.writerIndex()).writeByte('\n');
         }
