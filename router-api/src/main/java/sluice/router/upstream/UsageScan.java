@@ -40,18 +40,10 @@ public record UsageScan(Usage usage, boolean choicesPresent) {
         Usage usage = null;
         boolean choices = false;
         try {
-            while (c.skipSpace() && c.peek() == '"') {
-                int keyStart = c.pos + 1;
-                c.skipString();
-                int keyEnd = c.pos - 1;
-                c.skipSpace();
-                if (!c.eat(':')) {
-                    break;
-                }
-                c.skipSpace();
-                if (c.keyIs(keyStart, keyEnd, USAGE) && c.peek() == '{') {
+            while (c.nextKey()) {
+                if (c.keyIs(USAGE) && c.peek() == '{') {
                     usage = readUsage(c);
-                } else if (c.keyIs(keyStart, keyEnd, CHOICES) && c.peek() == '[') {
+                } else if (c.keyIs(CHOICES) && c.peek() == '[') {
                     choices = nonEmptyArray(c);
                 } else {
                     c.skipValue();
@@ -81,18 +73,10 @@ public record UsageScan(Usage usage, boolean choicesPresent) {
         c.pos++; // '{'
         long prompt = -1;
         long completion = -1;
-        while (c.skipSpace() && c.peek() == '"') {
-            int keyStart = c.pos + 1;
-            c.skipString();
-            int keyEnd = c.pos - 1;
-            c.skipSpace();
-            if (!c.eat(':')) {
-                return null;
-            }
-            c.skipSpace();
-            if (c.keyIs(keyStart, keyEnd, PROMPT_TOKENS)) {
+        while (c.nextKey()) {
+            if (c.keyIs(PROMPT_TOKENS)) {
                 prompt = c.readWholeNumber();
-            } else if (c.keyIs(keyStart, keyEnd, COMPLETION_TOKENS)) {
+            } else if (c.keyIs(COMPLETION_TOKENS)) {
                 completion = c.readWholeNumber();
             } else {
                 c.skipValue();
@@ -117,6 +101,9 @@ public record UsageScan(Usage usage, boolean choicesPresent) {
         private final Buffer json;
         private final int end;
         private int pos;
+        /** Where the name of the key {@link #nextKey} read starts and ends (exclusive). */
+        private int keyStart;
+        private int keyEnd;
 
         Cursor(Buffer json, int from, int to) {
             this.json = json;
@@ -222,12 +209,33 @@ public record UsageScan(Usage usage, boolean choicesPresent) {
             return b == '.' || b == 'e' || b == 'E' || (b >= '0' && b <= '9');
         }
 
-        boolean keyIs(int start, int stop, byte[] name) {
-            if (stop - start != name.length) {
+        /**
+         * Inside an object, at a key or its end: reads {@code "name" :} and stops at the value.
+         *
+         * @return false when no key follows (the object ends, or the bytes are not JSON)
+         */
+        boolean nextKey() {
+            if (!skipSpace() || peek() != '"') {
+                return false;
+            }
+            keyStart = pos + 1;
+            skipString();
+            keyEnd = pos - 1;
+            skipSpace();
+            if (!eat(':')) {
+                return false;
+            }
+            skipSpace();
+            return true;
+        }
+
+        /** Whether the key {@link #nextKey} read is {@code name}. */
+        boolean keyIs(byte[] name) {
+            if (keyEnd - keyStart != name.length) {
                 return false;
             }
             for (int i = 0; i < name.length; i++) {
-                if (json.getByte(start + i) != name[i]) {
+                if (json.getByte(keyStart + i) != name[i]) {
                     return false;
                 }
             }
