@@ -13,7 +13,10 @@ import java.util.Objects;
 /**
  * Seals and opens provider key secrets with AES-256-GCM (see docs/adr/0005-secret-encryption.md):
  * a fresh random 12-byte nonce per seal, a 128-bit tag, and the key id as associated data, so a
- * ciphertext only opens for the row it was sealed for. Thread-safe; a {@link Cipher} is made per call.
+ * ciphertext only opens for the row it was sealed for. Thread-safe: each thread keeps one {@link Cipher}
+ * and initialises it afresh (key, nonce, associated data) for every call, because a secret is
+ * opened for every upstream call and {@code Cipher.getInstance} (a provider lookup) cost more than
+ * the decryption itself.
  */
 public final class SecretCipher {
     public static final int NONCE_BYTES = 12;
@@ -21,6 +24,8 @@ public final class SecretCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     /** Prefix of the associated data: keeps these ciphertexts apart from any other use of the master key. */
     private static final String AAD_PREFIX = "sluice/provider-key/";
+
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(SecretCipher::newCipher);
 
     private final MasterKeyRing ring;
     private final SecureRandom random = new SecureRandom();
@@ -100,9 +105,17 @@ public final class SecretCipher {
         if (keyId == null || keyId.isEmpty()) {
             throw new IllegalArgumentException("a key id is required: it is bound to the ciphertext");
         }
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD((AAD_PREFIX + keyId).getBytes(StandardCharsets.UTF_8));
         return cipher;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(TRANSFORMATION + " missing from the JDK", e);
+        }
     }
 }

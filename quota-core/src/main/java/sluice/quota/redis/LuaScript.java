@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * One Lua script as sent to Redis: its main resource file with the library files it uses
@@ -26,6 +29,7 @@ enum LuaScript {
 
     private final String name;
     private final String source;
+    private final String sha1;
 
     LuaScript(String main, String... libraries) {
         this.name = main;
@@ -34,6 +38,21 @@ enum LuaScript {
             text.append(read(library)).append('\n');
         }
         this.source = text.append(read(main)).toString();
+        this.sha1 = sha1Hex(source);
+    }
+
+    /** The SHA-1 digest Redis knows the script by ({@code EVALSHA}), in lower-case hex. */
+    String sha1() {
+        return sha1;
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 missing from the JDK", e);
+        }
     }
 
     /** The composed source (libraries, then the main file). */

@@ -1,7 +1,6 @@
 package sluice.quota.redis;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,6 +13,7 @@ import java.util.function.Supplier;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+import org.redisson.client.RedisNoScriptException;
 import org.redisson.client.codec.StringCodec;
 import sluice.quota.QuotaException;
 import sluice.quota.QuotaStoreUnavailableException;
@@ -40,18 +40,36 @@ final class RedisCallRunner {
         return redisson;
     }
 
-    /** Runs a script by {@code EVALSHA} (Redisson reloads it after a Redis restart). */
+    /** Runs a script by {@code EVALSHA}; see {@link #evalSha}. */
     CompletionStage<List<Object>> run(LuaScript lua, List<String> keys, Object... args) {
-        List<Object> keyList = new ArrayList<>(keys);
-        return call(() -> script.evalAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.source(),
-                RScript.ReturnType.MULTI, keyList, args));
+        return call(() -> evalSha(lua, RScript.ReturnType.MULTI, keys, args));
     }
 
     /** Runs a script whose reply is one integer. */
     CompletionStage<Long> runForLong(LuaScript lua, List<String> keys, Object... args) {
-        List<Object> keyList = new ArrayList<>(keys);
-        return call(() -> script.evalAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.source(),
-                RScript.ReturnType.INTEGER, keyList, args));
+        return call(() -> evalSha(lua, RScript.ReturnType.INTEGER, keys, args));
+    }
+
+    /**
+     * {@code EVALSHA} with the script's digest computed once ({@link LuaScript#sha1}), not through
+     * Redisson's script cache, which per call copies the keys and arguments, looks the digest up and
+     * builds a truncated copy of the source for its error messages. When Redis answers
+     * {@code NOSCRIPT} (its script cache is empty after a restart), the call is made once more with
+     * the source, which Redisson loads: the same single atomic script, one extra round trip.
+     */
+    @SuppressWarnings("unchecked")
+    private <R> CompletionStage<R> evalSha(LuaScript lua, RScript.ReturnType type, List<String> keys, Object[] args) {
+        List<Object> keyList = (List<Object>) (List<?>) keys;
+        return script.<R>evalShaAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.sha1(), type, keyList, args)
+                .exceptionallyCompose(error -> isNoScript(error)
+                        ? script.<R>evalAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.source(), type, keyList, args)
+                        : CompletableFuture.failedFuture(error));
+    }
+
+    private static boolean isNoScript(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof RedisNoScriptException
+                || (cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT"));
     }
 
     /** Any Redisson call, bounded by the deadline, failures mapped. */

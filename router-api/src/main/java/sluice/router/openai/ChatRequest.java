@@ -1,5 +1,6 @@
 package sluice.router.openai;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -14,7 +15,15 @@ import java.util.List;
  * @param includeUsage  whether the client asked for the usage chunk in a stream
  * @param maxTokens     {@code max_tokens} / {@code max_completion_tokens}, or null
  * @param messageTexts  each message's text, for token counting
+ * @param raw           the body's bytes as the client sent them (forwarded when nothing must
+ *                      change), or null when the request was not read from OpenAI JSON
  */
 public record ChatRequest(JsonObject body, String model, boolean stream, boolean includeUsage,
-                          Integer maxTokens, List<String> messageTexts) {
+                          Integer maxTokens, List<String> messageTexts, Buffer raw) {
+
+    /** A request built from a parsed body only (no original bytes to forward). */
+    public ChatRequest(JsonObject body, String model, boolean stream, boolean includeUsage,
+                       Integer maxTokens, List<String> messageTexts) {
+        this(body, model, stream, includeUsage, maxTokens, messageTexts, null);
+    }
 }

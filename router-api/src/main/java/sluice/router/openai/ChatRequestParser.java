@@ -33,7 +33,7 @@ public final class ChatRequestParser {
             appendMessage(messages.getValue(i), i, text);
             texts.add(text.toString());
         }
-        return new ChatRequest(body, model, stream, includeUsage, maxTokens, texts);
+        return new ChatRequest(body, model, stream, includeUsage, maxTokens, texts, raw);
     }
 
     private static JsonObject toObject(Buffer raw) {

@@ -1,5 +1,6 @@
 package sluice.router.openai;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -46,20 +47,27 @@ public final class ClientResponses {
         }
         response.putHeader(ATTEMPTS, Integer.toString(log.upstreamCalls()));
         boolean rateLimited = log.failureStatus() == 429;
-        String message = (rateLimited
-                ? "All upstream keys are rate limited; retry later. Tried: "
-                : "No upstream provider could serve the request. Tried: ") + log.summary();
         if (rateLimited) {
             long waitMs = Math.max(1, log.earliestRetryAt() - System.currentTimeMillis());
             response.putHeader("retry-after", Long.toString((waitMs + 999) / 1000));
             response.putHeader("retry-after-ms", Long.toString(waitMs));
         }
+        response.setStatusCode(rateLimited ? 429 : 503).putHeader("content-type", "application/json")
+                .end(allFailedBody(log));
+    }
+
+    /** The body of {@link #allFailed}: an OpenAI error whose message and {@code attempts} list what was tried. */
+    public static Buffer allFailedBody(AttemptLog log) {
+        boolean rateLimited = log.failureStatus() == 429;
+        String message = (rateLimited
+                ? "All upstream keys are rate limited; retry later. Tried: "
+                : "No upstream provider could serve the request. Tried: ") + log.summary();
         OpenAiError error = rateLimited
                 ? new OpenAiError(429, "rate_limit_error", "rate_limit_exceeded", null, message)
                 : new OpenAiError(503, "api_error", "upstream_unavailable", null, message);
-        JsonObject body = new JsonObject(error.body().toString());
+        JsonObject body = error.toJson();
         body.getJsonObject("error").put("attempts", log.toJson());
-        response.setStatusCode(error.status()).putHeader("content-type", "application/json").end(body.toBuffer());
+        return body.toBuffer();
     }
 
     /** A fault inside the gateway: a clear error, never a stack trace or a hang. */

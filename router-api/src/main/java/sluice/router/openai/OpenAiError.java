@@ -14,11 +14,16 @@ public record OpenAiError(int status, String type, String code, String param, St
     }
 
     public Buffer body() {
+        return toJson().toBuffer();
+    }
+
+    /** The body as a JSON object, for answers that add to it before encoding it once. */
+    public JsonObject toJson() {
         JsonObject error = new JsonObject()
                 .put("message", message)
                 .put("type", type)
                 .put("param", param)
                 .put("code", code);
-        return new JsonObject().put("error", error).toBuffer();
+        return new JsonObject().put("error", error);
     }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import io.vertx.ext.web.RoutingContext;
@@ -195,7 +194,7 @@ public final class ChatDispatcher {
         ProviderTarget target = hop.target();
         String model = hop.upstreamModel(call.request().model());
         call.usage().calling(target.id(), reservation.keyId(), model);
-        Buffer body = upstreamBody(call.request(), model);
+        Buffer body = UpstreamBody.of(call.request(), model);
         call.log().countUpstreamCall();
         return upstream.postChat(target.id(), target.config(), target.openSecret(cipher, reservation.keyId()), body)
                 .compose(response -> answers.handle(call, target, model, reservation, response),
@@ -213,19 +212,5 @@ public final class ChatDispatcher {
     private static Throwable unwrap(Throwable error) {
         return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-    }
-
-
-    private static Buffer upstreamBody(ChatRequest request, String model) {
-        JsonObject body = request.body().copy();
-        if (model != null) {
-            body.put("model", model);
-        }
-        if (request.stream()) {
-            JsonObject options = body.getJsonObject("stream_options", new JsonObject()).copy();
-            options.put("include_usage", true);
-            body.put("stream_options", options);
-        }
-        return body.toBuffer();
     }
 }

@@ -147,11 +147,7 @@ public final class UpstreamAnswer {
     }
 
     private static Usage usageOf(Buffer body) {
-        try {
-            return Usage.from(new JsonObject(body).getJsonObject("usage"));
-        } catch (RuntimeException malformed) {
-            return null;
-        }
+        return UsageScan.of(body).usage();
     }
 
     private static String errorCode(Buffer body) {

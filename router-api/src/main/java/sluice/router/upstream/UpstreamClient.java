@@ -22,8 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * streams can be relayed chunk by chunk.
  */
 public final class UpstreamClient {
+    /** Connections per provider: above the concurrency one replica serves, so requests never queue for one. */
+    static final int POOL_SIZE = 512;
+    private static final String JSON = "application/json";
+    private static final String JSON_OR_EVENTS = "application/json, text/event-stream";
+
     private final Vertx vertx;
-    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
 
     public UpstreamClient(Vertx vertx) {
         this.vertx = vertx;
@@ -37,18 +42,13 @@ public final class UpstreamClient {
      */
     public Future<HttpClientResponse> postChat(String providerId, SluiceConfig.Provider provider,
                                                String secret, Buffer body) {
-        URI base = URI.create(provider.baseUrl());
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setHost(base.getHost())
-                .setPort(base.getPort() > 0 ? base.getPort() : ("https".equals(base.getScheme()) ? 443 : 80))
-                .setSsl("https".equals(base.getScheme()))
-                .setURI(base.getRawPath() + "/chat/completions")
-                .setIdleTimeout(provider.requestTimeout().toMillis())
+        Upstream upstream = upstream(providerId, provider);
+        RequestOptions options = upstream.options(HttpMethod.POST, upstream.chatUri)
+                .setIdleTimeout(upstream.requestTimeoutMillis)
                 .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + secret)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.ACCEPT, "application/json, text/event-stream");
-        return client(providerId, provider).request(options)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .putHeader(HttpHeaders.ACCEPT, JSON_OR_EVENTS);
+        return upstream.client.request(options)
                 .compose(request -> request.send(body))
                 .map(response -> {
                     response.pause();
@@ -62,31 +62,54 @@ public final class UpstreamClient {
      * @return the HTTP status, or a failed future when no answer came within {@code timeout}
      */
     public Future<Integer> probe(String providerId, SluiceConfig.Provider provider, String secret, long timeoutMillis) {
-        URI base = URI.create(provider.baseUrl());
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setHost(base.getHost())
-                .setPort(base.getPort() > 0 ? base.getPort() : ("https".equals(base.getScheme()) ? 443 : 80))
-                .setSsl("https".equals(base.getScheme()))
-                .setURI(base.getRawPath() + "/models")
+        Upstream upstream = upstream(providerId, provider);
+        RequestOptions options = upstream.options(HttpMethod.GET, upstream.modelsUri)
                 .setTimeout(timeoutMillis)
                 .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + secret);
-        return client(providerId, provider).request(options)
+        return upstream.client.request(options)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()));
     }
 
     public void close() {
-        clients.values().forEach(HttpClient::close);
+        upstreams.values().forEach(u -> u.client.close());
     }
 
-    private HttpClient client(String providerId, SluiceConfig.Provider provider) {
-        return clients.computeIfAbsent(providerId, id -> vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setConnectTimeout((int) provider.connectTimeout().toMillis())
-                        .setKeepAlive(true)
-                        .setTcpNoDelay(true)
-                        .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(512)));
+    /** The provider's pool and its parsed base URL, made once (the base URL is not parsed per request). */
+    private Upstream upstream(String providerId, SluiceConfig.Provider provider) {
+        Upstream known = upstreams.get(providerId);
+        return known != null ? known : upstreams.computeIfAbsent(providerId, id -> new Upstream(vertx, provider));
+    }
+
+    /** One provider's connection pool and where its endpoints are. */
+    private static final class Upstream {
+        final HttpClient client;
+        final String host;
+        final int port;
+        final boolean ssl;
+        final String chatUri;
+        final String modelsUri;
+        final long requestTimeoutMillis;
+
+        Upstream(Vertx vertx, SluiceConfig.Provider provider) {
+            URI base = URI.create(provider.baseUrl());
+            this.ssl = "https".equals(base.getScheme());
+            this.host = base.getHost();
+            this.port = base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80);
+            this.chatUri = base.getRawPath() + "/chat/completions";
+            this.modelsUri = base.getRawPath() + "/models";
+            this.requestTimeoutMillis = provider.requestTimeout().toMillis();
+            this.client = vertx.createHttpClient(
+                    new HttpClientOptions()
+                            .setConnectTimeout((int) provider.connectTimeout().toMillis())
+                            .setKeepAlive(true)
+                            .setTcpNoDelay(true)
+                            .setDecompressionSupported(false),
+                    new PoolOptions().setHttp1MaxSize(POOL_SIZE));
+        }
+
+        RequestOptions options(HttpMethod method, String uri) {
+            return new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl).setURI(uri);
+        }
     }
 }
