@@ -178,3 +178,53 @@ scale() {
   record_cmd scale
   stop scalesim
 }
+
+# What one failover hop adds: replica 1 routes to the simulator only; replica 2 routes to a
+# provider that answers 500 at once, then to the same simulator. Breaker, passive health and the
+# prober are set never to take the failing provider out, so every request through replica 2 makes
+# exactly one hop (checked on a request's x-sluice-attempts before measuring).
+failover() {
+  local out="$run/failover.jsonl" rounds=2
+  : > "$out"
+  say "failover: 'bad' (:$BAD_SIM_PORT) answers 500 at once; replica 1 routes sim, replica 2 routes bad then sim"
+  start_sim sim "$SIM_PORT" --key sk-bench-1 --key sk-bench-2 --completion-tokens 16
+  start_sim badsim "$BAD_SIM_PORT" --key sk-bench-1 --key sk-bench-2 --server-error-rate 1
+  fresh_stores
+  gateway gw1 "${GW_PORTS[0]}" "$SIM_PORT" shared sk-bench-1 sk-bench-2 "$UNLIMITED_RPM" "$UNLIMITED_TPM"
+  wait_ready gw1 "${GW_PORTS[0]}"
+  gateway gw2 "${GW_PORTS[1]}" "$SIM_PORT" shared sk-bench-1 sk-bench-2 "$UNLIMITED_RPM" "$UNLIMITED_TPM" \
+    -Dsluice.route=bad,sim -Dsluice.providers.bad.base-url="http://127.0.0.1:$BAD_SIM_PORT/v1" \
+    -Dsluice.providers.bad.models=gpt-4o-mini \
+    -Dsluice.providers.bad.keys.bad-key-1.secret=sk-bench-1 -Dsluice.providers.bad.keys.bad-key-1.rpm="$UNLIMITED_RPM" \
+    -Dsluice.providers.bad.keys.bad-key-1.tpm="$UNLIMITED_TPM" \
+    -Dsluice.health.breaker-volume=100000000 -Dsluice.health.passive.min-calls=1000000000 \
+    -Dsluice.health.probe-interval=1h
+  wait_ready gw2 "${GW_PORTS[1]}"
+  mint_client_key "$SIM_PORT"
+  smoke "$(gw_urls 1)" "replica 1"
+  local attempts
+  attempts=$(curl -s -o /dev/null -D - -H 'content-type: application/json' -H "authorization: Bearer $CLIENT_KEY" \
+    -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}' \
+    "http://127.0.0.1:${GW_PORTS[1]}/v1/chat/completions" | tr -d '\r' | sed -n 's/^x-sluice-attempts: *//Ip')
+  [ "$attempts" = 2 ] || die "replica 2 should fail over once per request, x-sluice-attempts was '$attempts'"
+
+  say "warming the JIT of both replicas (${JIT_WARM_S}s each, not recorded)"
+  for i in 1 2; do
+    bench load --label "jit warm-up" --url "http://127.0.0.1:${GW_PORTS[$((i - 1))]}/v1/chat/completions" \
+      --concurrency 16 --warmup-s 0 --duration-s "$JIT_WARM_S" --auth "$CLIENT_KEY" > "$logs/jit-warmup.log"
+  done
+  for c in 1 16; do
+    for round in $(seq 1 "$rounds"); do
+      for i in 1 2; do
+        local target=no-failover; [ "$i" = 2 ] && target=one-hop
+        bench load --label "failover $target c$c round $round" \
+          --url "http://127.0.0.1:${GW_PORTS[$((i - 1))]}/v1/chat/completions" --concurrency "$c" \
+          --warmup-s "$WARM_S" --duration-s "$DURATION_S" --auth "$CLIENT_KEY" --proc "gateway=${PID_OF[gw$i]}" \
+          --tag scenario=failover --tag target="$target" --tag round="$round" --out "$out"
+      done
+    done
+  done
+  mv "$out" "$results/failover.jsonl"
+  record_cmd failover
+  stop_gateways; stop badsim; stop sim
+}

@@ -48,6 +48,7 @@ final class Report {
         OtherTables.appendProbe(md, results);
         OtherTables.appendOvershoot(md, results);
         Scale.append(md, results.rows("load", "scale"));
+        FailoverTable.append(md, results);
         md.append("## Notes\n\n").append(NOTES_BEGIN).append('\n').append(keptNotes(out)).append(NOTES_END).append('\n')
                 .append(keptTail(out));
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
