@@ -66,6 +66,15 @@ public class ProviderProber {
         return leader.isHeld();
     }
 
+    /** @return {@code leader} when this replica probes, {@code standby} when another does, or {@code unknown} */
+    public String role() {
+        try {
+            return leads() ? "leader" : "standby";
+        } catch (RuntimeException redisDown) {
+            return "unknown";
+        }
+    }
+
     void probeAll() {
         try {
             if (!leader.tryAcquire()) {
