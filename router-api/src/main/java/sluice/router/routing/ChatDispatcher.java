@@ -70,12 +70,12 @@ public final class ChatDispatcher {
     /** Serves the request; the response is always ended, with an answer or an error. */
     public void dispatch(RoutingContext ctx, ChatRequest request, String requestId, ClientPrincipal principal) {
         long counted = admission.countPrompt(request);
-        RouteResolver.Route route = routes.resolve(request, counted);
+        RouteResolver.Route route = healthOrdered(routes.resolve(request, counted));
         ctx.response().putHeader(ClientResponses.TASK_CLASS, route.classification().taskClass().headerName())
                 .putHeader(ClientResponses.ROUTE_REASON, route.reason());
         LOG.debugf("request %s: class %s, %s", requestId, route.classification().taskClass().headerName(),
                 route.reason());
-        Call call = new Call(ctx, request, requestId, counted, new AttemptLog(), healthOrdered(route), new UsageRecord());
+        Call call = new Call(ctx, request, requestId, counted, new AttemptLog(), route, new UsageRecord());
         if (principal == null) {
             tryProvider(call, 0);
             return;
