@@ -225,6 +225,7 @@ class ReplicaFaultsIT {
         leader.kill9();
         GatewayProcess successor = awaitLeader(others, Duration.ofSeconds(60));
         long tookMillis = (System.nanoTime() - killedAt) / 1_000_000;
+        System.out.printf("leader prober moved from %s to %s in %d ms%n", leader.name(), successor.name(), tookMillis);
         assertTrue(tookMillis < 60_000, "probing moved within the lock's watchdog time and one probe interval: "
                 + tookMillis + " ms to " + successor.name());
         leader.restart();
