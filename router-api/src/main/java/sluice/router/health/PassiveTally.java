@@ -32,6 +32,11 @@ final class PassiveTally {
         }
     }
 
+    /** Drops what was counted for the provider and not yet shared. */
+    void forget(String provider) {
+        bySecond.values().forEach(providers -> providers.remove(provider));
+    }
+
     /**
      * Removes and returns the seconds before {@code second} (the current one may still be written).
      *

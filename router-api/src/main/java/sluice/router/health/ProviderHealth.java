@@ -128,13 +128,13 @@ public class ProviderHealth {
                 });
     }
 
-    /** Forgets everything known about the provider's health, on every replica (tests, operators). */
+    /** Forgets everything known about the provider's health, on every replica (used by tests). */
     public void forget(String provider) {
-        long now = System.currentTimeMillis();
-        flush(Long.MAX_VALUE);
+        long second = System.currentTimeMillis() / 1000;
+        tally.forget(provider);
         down.remove(provider);
         rateLimited.remove(provider);
-        shared.forget(provider, now);
+        shared.forget(provider, second - config.passive().window().toSeconds() - 1, second);
         Map<String, ProviderStatus> next = new ConcurrentHashMap<>(passive);
         next.remove(provider);
         passive = next;

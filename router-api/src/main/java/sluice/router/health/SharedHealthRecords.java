@@ -26,14 +26,12 @@ import java.util.concurrent.CompletionStage;
 final class SharedHealthRecords {
     static final String DOWN = "sluice:{health}:down";
     static final String RATE_LIMITED = "sluice:{health}:rate-limited";
-    static final String RESETS = "sluice:{health}:calls-reset";
     static final String CALLS_PREFIX = "sluice:{health}:calls:";
     static final String RECENT_429_PREFIX = "sluice:{health}:429:";
 
     private final RedissonClient redisson;
     private final RMap<String, String> down;
     private final RMap<String, String> rateLimited;
-    private final RMap<String, String> resets;
     private final String addCalls = lua("add_calls");
     private final String rateLimitedEverywhere = lua("rate_limited_everywhere");
 
@@ -61,7 +59,6 @@ final class SharedHealthRecords {
         this.redisson = redisson;
         this.down = redisson.getMap(DOWN, StringCodec.INSTANCE);
         this.rateLimited = redisson.getMap(RATE_LIMITED, StringCodec.INSTANCE);
-        this.resets = redisson.getMap(RESETS, StringCodec.INSTANCE);
     }
 
     CompletionStage<Boolean> putDown(String provider, Flag flag) {
@@ -72,13 +69,19 @@ final class SharedHealthRecords {
         return down.fastRemoveAsync(provider);
     }
 
-    /** Forgets everything known about a provider's health (operators, tests). */
-    void forget(String provider, long nowMillis) {
+    /** Forgets everything known about a provider's health, its counts in the buckets of {@code [fromSecond, toSecond]} too. */
+    void forget(String provider, long fromSecond, long toSecond) {
         RBatch batch = redisson.createBatch();
         batch.getMap(DOWN, StringCodec.INSTANCE).fastRemoveAsync(provider);
         batch.getMap(RATE_LIMITED, StringCodec.INSTANCE).fastRemoveAsync(provider);
-        batch.getMap(RESETS, StringCodec.INSTANCE).fastPutAsync(provider, Long.toString(nowMillis));
         batch.getKeys().deleteAsync(RECENT_429_PREFIX + provider);
+        String[] fields = new String[TrafficCounts.SIZE];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = provider + "|" + TrafficCounts.NAMES[i];
+        }
+        for (long s = fromSecond; s <= toSecond; s++) {
+            batch.getMap(CALLS_PREFIX + s, StringCodec.INSTANCE).fastRemoveAsync((Object[]) fields);
+        }
         batch.execute();
     }
 
@@ -117,43 +120,33 @@ final class SharedHealthRecords {
                 RScript.ReturnType.INTEGER, keys, args.toArray());
     }
 
-    /** Reads the flags and the buckets of {@code [fromSecond, toSecond]} in one round trip. */
+    /** Reads the flags and the buckets of {@code [fromSecond, toSecond]} in one round trip (batched). */
     @SuppressWarnings("unchecked")
     Snapshot read(long fromSecond, long toSecond) {
         RBatch batch = redisson.createBatch();
         RFuture<Map<String, String>> downs = batch.<String, String>getMap(DOWN, StringCodec.INSTANCE).readAllMapAsync();
         RFuture<Map<String, String>> limited = batch.<String, String>getMap(RATE_LIMITED, StringCodec.INSTANCE)
                 .readAllMapAsync();
-        RFuture<Map<String, String>> reset = batch.<String, String>getMap(RESETS, StringCodec.INSTANCE).readAllMapAsync();
         List<RFuture<Map<String, String>>> buckets = new ArrayList<>();
         for (long s = fromSecond; s <= toSecond; s++) {
             buckets.add(batch.<String, String>getMap(CALLS_PREFIX + s, StringCodec.INSTANCE).readAllMapAsync());
         }
         BatchResult<?> done = batch.execute();
         List<Object> replies = (List<Object>) done.getResponses();
-        Map<String, Long> resetAt = new HashMap<>();
-        ((Map<String, String>) replies.get(2)).forEach((p, v) -> resetAt.put(p, Long.parseLong(v)));
         Map<String, TrafficCounts> calls = new HashMap<>();
         for (int i = 0; i < buckets.size(); i++) {
-            long second = fromSecond + i;
-            ((Map<String, String>) replies.get(3 + i)).forEach((field, n) -> count(calls, resetAt, second, field, n));
+            ((Map<String, String>) replies.get(2 + i)).forEach((field, n) -> count(calls, field, n));
         }
         return new Snapshot(flags((Map<String, String>) replies.get(0)), flags((Map<String, String>) replies.get(1)),
                 calls);
     }
 
-    private static void count(Map<String, TrafficCounts> calls, Map<String, Long> resetAt, long second,
-                              String field, String amount) {
+    private static void count(Map<String, TrafficCounts> calls, String field, String amount) {
         int bar = field.lastIndexOf('|');
         int index = bar < 0 ? -1 : TrafficCounts.indexOf(field.substring(bar + 1));
-        if (index < 0) {
-            return;
+        if (index >= 0) {
+            calls.computeIfAbsent(field.substring(0, bar), p -> new TrafficCounts()).add(index, Long.parseLong(amount));
         }
-        String provider = field.substring(0, bar);
-        if (second * 1000 < resetAt.getOrDefault(provider, 0L)) {
-            return;
-        }
-        calls.computeIfAbsent(provider, p -> new TrafficCounts()).add(index, Long.parseLong(amount));
     }
 
     private static Map<String, Flag> flags(Map<String, String> raw) {
