@@ -14,7 +14,7 @@ import java.util.Map;
  * truncated to microseconds (what PostgreSQL keeps), so an event equals the row read back.
  *
  * <p>{@link #toFields()} / {@link #fromFields(Map)} carry the event as a flat string map (a Redis
- * Stream entry): always the same 16 fields in the same order, {@code ""} for a missing optional value,
+ * Stream entry): always the same 18 fields in the same order, {@code ""} for a missing optional value,
  * so Redis stores the field names once per stream node rather than once per entry.
  *
  * @param providerId      {@code null} when no target was tried
@@ -25,15 +25,21 @@ import java.util.Map;
  * @param attempts        upstream calls made (0 when none was)
  * @param error           what went wrong, for operators (never a secret); {@code null} on success;
  *                        cut to {@value #MAX_ERROR_LENGTH} characters
+ * @param routeReason     why the request was routed as it was; {@code null} when unknown; cut to
+ *                        {@value #MAX_ERROR_LENGTH} characters
+ * @param attemptLog      every upstream call as a JSON array (see V6__ledger_routing_detail.sql);
+ *                        {@code null} when unknown, and dropped (null) when longer than
+ *                        {@value #MAX_ATTEMPT_LOG_LENGTH} characters
  * @throws InvalidKeyStoreInputException (field named as the component) for a missing required value,
- *         a negative count, a status outside 100..599
+ *         a negative count, a status outside 100..599, an attempt log that is not a JSON array
  */
 public record UsageEvent(String requestId, Instant occurredAt, String tenantId, String clientKeyId, String providerId,
                          String keyId, String model, String taskClass, int estimatedPromptTokens,
                          int estimatedCompletionTokens, Integer promptTokens, Integer completionTokens, int status,
-                         int attempts, int latencyMs, String error) {
+                         int attempts, int latencyMs, String error, String routeReason, String attemptLog) {
     public static final int MAX_ID_LENGTH = 200;
     public static final int MAX_ERROR_LENGTH = 2000;
+    public static final int MAX_ATTEMPT_LOG_LENGTH = 16_000;
 
     public UsageEvent {
         requireText("requestId", requestId);
@@ -57,9 +63,31 @@ public record UsageEvent(String requestId, Instant occurredAt, String tenantId, 
         if (error != null && error.length() > MAX_ERROR_LENGTH) {
             error = error.substring(0, MAX_ERROR_LENGTH);
         }
+        if (routeReason != null && routeReason.length() > MAX_ERROR_LENGTH) {
+            routeReason = routeReason.substring(0, MAX_ERROR_LENGTH);
+        }
+        attemptLog = attemptLog == null || attemptLog.length() > MAX_ATTEMPT_LOG_LENGTH ? null : jsonArray(attemptLog);
     }
 
-    /** @return the event as 16 string fields, in component order; {@code ""} stands for {@code null} */
+    /** An event without routing detail (written before the ledger kept it). */
+    public UsageEvent(String requestId, Instant occurredAt, String tenantId, String clientKeyId, String providerId,
+                      String keyId, String model, String taskClass, int estimatedPromptTokens,
+                      int estimatedCompletionTokens, Integer promptTokens, Integer completionTokens, int status,
+                      int attempts, int latencyMs, String error) {
+        this(requestId, occurredAt, tenantId, clientKeyId, providerId, keyId, model, taskClass, estimatedPromptTokens,
+                estimatedCompletionTokens, promptTokens, completionTokens, status, attempts, latencyMs, error, null, null);
+    }
+
+    private static String jsonArray(String text) {
+        try {
+            new io.vertx.core.json.JsonArray(text);
+            return text;
+        } catch (RuntimeException notJson) {
+            throw new InvalidKeyStoreInputException("attemptLog", "is not a JSON array");
+        }
+    }
+
+    /** @return the event as 18 string fields, in component order; {@code ""} stands for {@code null} */
     public Map<String, String> toFields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("requestId", requestId);
@@ -78,6 +106,8 @@ public record UsageEvent(String requestId, Instant occurredAt, String tenantId, 
         fields.put("attempts", Integer.toString(attempts));
         fields.put("latencyMs", Integer.toString(latencyMs));
         fields.put("error", orEmpty(error));
+        fields.put("routeReason", orEmpty(routeReason));
+        fields.put("attemptLog", orEmpty(attemptLog));
         return fields;
     }
 
@@ -95,7 +125,8 @@ public record UsageEvent(String requestId, Instant occurredAt, String tenantId, 
                 fields.get("taskClass"), integer(fields, "estimatedPromptTokens"),
                 integer(fields, "estimatedCompletionTokens"), optionalInteger(fields, "promptTokens"),
                 optionalInteger(fields, "completionTokens"), integer(fields, "status"), integer(fields, "attempts"),
-                integer(fields, "latencyMs"), optional(fields, "error"));
+                integer(fields, "latencyMs"), optional(fields, "error"), optional(fields, "routeReason"),
+                optional(fields, "attemptLog"));
     }
 
     private static Instant instant(Map<String, String> fields, String name) {

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Writes usage events into the ledger, exactly once each: a batch is <b>one</b> {@code INSERT ...
  * SELECT FROM unnest(arrays) ON CONFLICT (request_id, occurred_at) DO NOTHING}, so an event already
  * written (a redelivery after a crash, a duplicate inside the batch) is skipped, and the count
- * returned is what was new. The statement text and its 16 array parameters are the same whatever
+ * returned is what was new. The statement text and its 18 array parameters are the same whatever
  * the batch size: one prepared statement, one round trip, one execution in PostgreSQL.
  * (docs/adr/0006-usage-ledger.md compares it with a pipelined {@code executeBatch}.)
  *
@@ -31,10 +31,13 @@ public class UsageLedgerWriter {
     private static final String INSERT_SQL = """
             INSERT INTO usage_ledger (request_id, occurred_at, tenant_id, client_key_id, provider_id, key_id, model,
                                       task_class, est_prompt_tokens, est_completion_tokens, prompt_tokens,
-                                      completion_tokens, status, attempts, latency_ms, error)
-            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                 $7::text[], $8::text[], $9::int[], $10::int[], $11::int[], $12::int[], $13::int[],
-                                 $14::int[], $15::int[], $16::text[])
+                                      completion_tokens, status, attempts, latency_ms, error, route_reason,
+                                      attempt_log)
+            SELECT r, o, t, c, p, k, m, tc, ep, ec, pt, ct, s, a, l, e, rr, al::jsonb
+            FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
+                        $7::text[], $8::text[], $9::int[], $10::int[], $11::int[], $12::int[], $13::int[],
+                        $14::int[], $15::int[], $16::text[], $17::text[], $18::text[])
+                 AS u(r, o, t, c, p, k, m, tc, ep, ec, pt, ct, s, a, l, e, rr, al)
             ON CONFLICT (request_id, occurred_at) DO NOTHING""";
     /** The arrays of {@link #INSERT_SQL}, in parameter order. */
     private static final List<Column<?>> COLUMNS = List.of(
@@ -53,7 +56,9 @@ public class UsageLedgerWriter {
             new Column<>(Integer.class, UsageEvent::status),
             new Column<>(Integer.class, UsageEvent::attempts),
             new Column<>(Integer.class, UsageEvent::latencyMs),
-            new Column<>(String.class, UsageEvent::error));
+            new Column<>(String.class, UsageEvent::error),
+            new Column<>(String.class, UsageEvent::routeReason),
+            new Column<>(String.class, UsageEvent::attemptLog));
 
     private final Pool pool;
     private final UsagePartitions partitions;

@@ -62,7 +62,7 @@ class MigrationIT {
     void theLedgerIsPartitionedByMonthOnOccurredAtFromTheStart() throws SQLException {
         assertEquals(List.of("request_id", "occurred_at", "tenant_id", "client_key_id", "provider_id", "key_id", "model",
                 "task_class", "est_prompt_tokens", "est_completion_tokens", "prompt_tokens", "completion_tokens", "status",
-                "attempts", "latency_ms", "error"), columnsOf("usage_ledger"));
+                "attempts", "latency_ms", "error", "route_reason", "attempt_log"), columnsOf("usage_ledger"));
         assertEquals(List.of("r:occurred_at"), strings("SELECT p.partstrat::text || ':' || a.attname FROM pg_partitioned_table p"
                 + " JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]"
                 + " WHERE p.partrelid = 'usage_ledger'::regclass"));

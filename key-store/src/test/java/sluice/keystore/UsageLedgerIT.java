@@ -68,6 +68,23 @@ class UsageLedgerIT {
     }
 
     @Test
+    void everyUpstreamCallAndTheRouteReasonLandInTheRow() throws SQLException {
+        UsageEvent e = UsageEventTest.complete();
+        UsageEvent event = new UsageEvent("req-attempts-" + System.nanoTime(), Instant.parse("2030-04-12T09:00:00Z"),
+                e.tenantId(), e.clientKeyId(), e.providerId(), e.keyId(), e.model(), e.taskClass(),
+                e.estimatedPromptTokens(), e.estimatedCompletionTokens(), e.promptTokens(), e.completionTokens(),
+                e.status(), e.attempts(), e.latencyMs(), null, e.routeReason(), e.attemptLog());
+
+        assertEquals(1, OnVertx.await(() -> writer.writeBatch(List.of(event))));
+        assertEquals(0, OnVertx.await(() -> writer.writeBatch(List.of(UsageEvent.fromFields(event.toFields())))));
+        assertEquals("2 glm:503:server_error,deepseek:200:ok class code: text signals; route glm,deepseek",
+                KeyStoreFixture.string("SELECT concat_ws(' ', jsonb_array_length(attempt_log), (SELECT string_agg("
+                        + "a->>'provider' || ':' || (a->>'status') || ':' || (a->>'outcome'), ',') FROM"
+                        + " jsonb_array_elements(attempt_log) a), route_reason) FROM usage_ledger WHERE request_id = ?",
+                        event.requestId()));
+    }
+
+    @Test
     void aFailedRequestIsKeptWithoutTokensAndWithItsError() throws SQLException {
         UsageEvent failed = LedgerFixture.failed(Instant.parse("2030-04-11T08:00:00Z"), "acme", null, null, "glm-4");
 

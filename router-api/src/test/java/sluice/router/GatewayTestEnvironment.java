@@ -58,9 +58,9 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
         resetSim();
     }
 
-    /** Puts both keys back to unlimited with no faults, and the provider back to healthy. */
+    /** Puts both keys back to unlimited with no faults, and the provider back to healthy (all health forgotten). */
     public static void resetSim() {
-        io.quarkus.arc.Arc.container().instance(sluice.router.health.ProviderHealth.class).get().markUp("sim");
+        io.quarkus.arc.Arc.container().instance(sluice.router.health.ProviderHealth.class).get().forget("sim");
         io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
         sim().setKey(KEY_1, KeyLimits.unlimited(), Faults.inherit());
         sim().setKey(KEY_2, KeyLimits.unlimited(), Faults.inherit());
@@ -84,6 +84,7 @@ public class GatewayTestEnvironment implements QuarkusTestResourceLifecycleManag
                 Map.entry("quarkus.datasource.password", pg.password()),
                 Map.entry("sluice.route", "sim"),
                 Map.entry("sluice.keys.refresh-interval", "1s"),
+                Map.entry("sluice.health.ip-limit-pause", "8s"),
                 Map.entry("sluice.auth.require-client-key", "false"),
                 Map.entry("sluice.secrets.master-keys", TestMasterKey.RING),
                 Map.entry("sluice.providers.sim.base-url", sim().baseUrl()),

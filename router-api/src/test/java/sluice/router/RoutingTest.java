@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import sluice.router.health.HealthState;
 import sluice.router.health.ProviderHealth;
 import sluice.sim.Faults;
 
@@ -33,7 +34,7 @@ class RoutingTest {
     void healthyProviders() {
         RoutingTestProfile.PROVIDERS.forEach(p -> {
             RoutingTestProfile.sim(p).setFaults(Faults.defaults().withCompletionTokens(8));
-            health.markUp(p);
+            health.forget(p);
         });
         CircuitBreakerMaintenance.get().resetAll();
     }
@@ -61,6 +62,57 @@ class RoutingTest {
             provider = chat(code).header("x-sluice-provider");
         }
         assertEquals("deepseek", provider, "a recovered provider gets its traffic back");
+    }
+
+    @Test
+    void aProviderKilledMidTestIsSkippedAfterOneFailedCallAndGetsTrafficBackOnceItRestarts() throws Exception {
+        Response before = chat(CODE);
+        assertEquals("deepseek", before.header("x-sluice-provider"), before.asString());
+        int port = RoutingTestProfile.kill("deepseek");
+        try {
+            Response hit = chat(CODE);
+            assertEquals(200, hit.statusCode(), "the request that met the dead provider failed over: " + hit.asString());
+            assertEquals("glm", hit.header("x-sluice-provider"));
+            assertEquals("2", hit.header("x-sluice-attempts"));
+            for (int i = 0; i < 5; i++) {
+                Response next = chat(CODE);
+                assertEquals("glm", next.header("x-sluice-provider"));
+                assertEquals("1", next.header("x-sluice-attempts"), "the dead provider is not tried again");
+            }
+            assertEquals("deepseek:connection,glm:ok", LedgerRows.attempts(hit.header("x-request-id")),
+                    "the ledger row keeps both calls");
+        } finally {
+            RoutingTestProfile.restart("deepseek", port);
+        }
+        String provider = null;
+        for (int i = 0; i < 60 && !"deepseek".equals(provider); i++) {
+            Thread.sleep(250);
+            provider = chat(CODE).header("x-sluice-provider");
+        }
+        assertEquals("deepseek", provider, "a probe found it back and it gets its traffic again");
+    }
+
+    @Test
+    void aProviderTurningSlowIsDegradedTrafficShiftsThenItComesBack() throws Exception {
+        RoutingTestProfile.sim("deepseek").setFaults(Faults.defaults().withCompletionTokens(8).withLatencyMs(600));
+        Response r = chat(CODE);
+        for (int i = 0; i < 30 && "deepseek".equals(r.header("x-sluice-provider")); i++) {
+            r = chat(CODE);
+        }
+        assertEquals("glm", r.header("x-sluice-provider"), "traffic shifted off the slow provider");
+        assertEquals("1", r.header("x-sluice-attempts"), "degraded goes last: glm answered first");
+        assertTrue(r.header("x-sluice-route-reason").endsWith("degraded last: deepseek"), r.header("x-sluice-route-reason"));
+        assertEquals(HealthState.DEGRADED, health.status("deepseek").state());
+        assertTrue(health.status("deepseek").reason().contains("slow: p95 latency over 300 ms"),
+                health.status("deepseek").reason());
+
+        RoutingTestProfile.sim("deepseek").setFaults(Faults.defaults().withCompletionTokens(8));
+        String provider = null;
+        for (int i = 0; i < 60 && !"deepseek".equals(provider); i++) {
+            Thread.sleep(250);
+            provider = chat(CODE).header("x-sluice-provider");
+        }
+        assertEquals("deepseek", provider, "once its slow calls left the window it gets traffic again");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -125,6 +177,9 @@ class RoutingTest {
         assertTrue(message.contains("deepseek") && message.contains("glm"), message);
         assertFalse(r.asString().contains("\tat "), "no stack trace");
     }
+
+    private static final Map<String, Object> CODE =
+            Map.of("messages", new Object[]{Map.of("role", "user", "content", "Fix this python function for me")});
 
     private static Response chat(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post("/v1/chat/completions");

@@ -39,13 +39,32 @@ public class RoutingTestProfile implements QuarkusTestProfile {
     }
 
     public static synchronized ProviderSim sim(String provider) {
-        return SIMS.computeIfAbsent(provider, p -> ProviderSim.start(SimConfig.builder().port(0)
-                .models(List.of(p + "-model")).faults(Faults.defaults().withCompletionTokens(8))
-                .key(secret(p), KeyLimits.unlimited()).build()));
+        return SIMS.computeIfAbsent(provider, p -> start(p, 0));
     }
 
-    static String secret(String provider) {
-        return "sk-route-" + provider + "-000000000000000";
+    /** Stops a provider's simulator, as if the provider died; {@link #restart} brings it back on the same port. */
+    static synchronized int kill(String provider) {
+        ProviderSim sim = SIMS.remove(provider);
+        int port = sim.port();
+        sim.close();
+        return port;
+    }
+
+    static synchronized void restart(String provider, int port) {
+        SIMS.put(provider, start(provider, port));
+    }
+
+    private static ProviderSim start(String provider, int port) {
+        SimConfig.Builder config = SimConfig.builder().port(port).models(List.of(provider + "-model"))
+                .faults(Faults.defaults().withCompletionTokens(8));
+        secrets(provider).forEach(secret -> config.key(secret, KeyLimits.unlimited()));
+        return ProviderSim.start(config.build());
+    }
+
+    /** deepseek has two keys (so all of them can be rate limited at once), the others one. */
+    static List<String> secrets(String provider) {
+        String first = "sk-route-" + provider + "-000000000000000";
+        return "deepseek".equals(provider) ? List.of(first, "sk-route-" + provider + "-000000000000002") : List.of(first);
     }
 
     static Map<String, String> overrides() {
@@ -62,8 +81,14 @@ public class RoutingTestProfile implements QuarkusTestProfile {
             String prefix = "sluice.providers." + provider;
             p.put(prefix + ".base-url", sim(provider).baseUrl());
             p.put(prefix + ".models", provider + "-model");
-            p.put(prefix + ".keys.route-" + provider + ".secret", secret(provider));
+            List<String> secrets = secrets(provider);
+            for (int i = 0; i < secrets.size(); i++) {
+                p.put(prefix + ".keys.route-" + provider + (i == 0 ? "" : "-" + (i + 1)) + ".secret", secrets.get(i));
+            }
         }
+        p.put("sluice.health.passive.window", "5s");
+        p.put("sluice.health.passive.min-calls", "4");
+        p.put("sluice.health.passive.latency-threshold", "300ms");
         p.put("sluice.health.breaker-volume", "4");
         p.put("sluice.health.breaker-delay", "2s");
         p.put("sluice.health.probe-interval", "1s");

@@ -41,7 +41,7 @@ public class AuditAdminResource {
             @Parameter(description = "1.." + MAX_LIMIT + ", default " + DEFAULT_LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = "provider-key, provider, tenant, client-key, admin-token") @QueryParam("targetKind") String targetKind,
             @QueryParam("targetId") String targetId) {
-        int n = limit(limit);
+        int n = LimitParam.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
         if ((targetKind == null) != (targetId == null)) {
             throw new AdminInputException(targetKind == null ? "targetKind" : "targetId",
                     "targetKind and targetId go together");
@@ -50,20 +50,5 @@ public class AuditAdminResource {
                 ? Panache.withSession(() -> audit.findNewest(n))
                 : Panache.withSession(() -> audit.findByTarget(targetKind, targetId)).map(all -> all.subList(0, Math.min(n, all.size())));
         return entries.map(all -> all.stream().map(AuditEntryView::of).toList());
-    }
-
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new AdminInputException("limit", "must be an integer from 1 to " + MAX_LIMIT);
     }
 }

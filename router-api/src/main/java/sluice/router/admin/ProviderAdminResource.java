@@ -16,6 +16,7 @@ import sluice.keystore.ProviderKeyView;
 import sluice.keystore.ProviderRepository;
 import sluice.keystore.ProviderSettings;
 import sluice.router.config.SluiceConfig;
+import sluice.router.health.ProviderHealth;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +37,20 @@ public class ProviderAdminResource {
     private final ProviderKeyRepository keys;
     private final KeyLiveStates live;
     private final SluiceConfig config;
+    private final ProviderHealth health;
 
     public ProviderAdminResource(ProviderRepository providers, ProviderKeyRepository keys, KeyLiveStates live,
-                                 SluiceConfig config) {
+                                 SluiceConfig config, ProviderHealth health) {
         this.providers = providers;
         this.keys = keys;
         this.live = live;
         this.config = config;
+        this.health = health;
     }
 
     @GET
-    @Operation(summary = "List providers with their pool summary (keys total, active, cooling, exhausted, disabled, revoked)")
+    @Operation(summary = "List providers with their pool summary (keys total, active, cooling, exhausted, disabled, revoked)"
+            + " and health (state healthy/degraded/down/rate_limited, reason, since, passive stats, circuit breaker)")
     public Uni<List<ProviderPoolView>> list() {
         return Panache.withSession(() -> providers.listAllById().chain(all -> keys.listAll().map(k -> Tuple2.of(all, k))))
                 .chain(found -> {
@@ -59,11 +63,13 @@ public class ProviderAdminResource {
         Map<String, List<AdminKeyView>> byProvider = keyViews.stream()
                 .collect(Collectors.groupingBy(AdminKeyView::provider));
         List<ProviderPoolView> views = new ArrayList<>(all.size());
+        long windowSeconds = config.health().passive().window().toSeconds();
         for (ProviderEntity provider : all) {
             ProviderSettings settings = provider.settings();
             views.add(new ProviderPoolView(provider.id(), settings.kind().dbValue(), settings.baseUrl(), settings.models(),
                     config.providers().containsKey(provider.id()),
-                    PoolSummary.of(byProvider.getOrDefault(provider.id(), List.of()))));
+                    PoolSummary.of(byProvider.getOrDefault(provider.id(), List.of())),
+                    ProviderHealthView.of(provider.id(), health.status(provider.id()), windowSeconds)));
         }
         return views;
     }

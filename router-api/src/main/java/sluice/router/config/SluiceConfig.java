@@ -73,6 +73,46 @@ public interface SluiceConfig {
         /** Upstream calls in flight per provider per replica; more are refused at once (bulkhead). */
         @WithDefault("256")
         int bulkhead();
+
+        /**
+         * When every active key of a provider answers 429 within this time, the provider is flagged
+         * rate limited (likely an IP-level limit) for every replica instead of cooling key after key.
+         */
+        @WithDefault("5s")
+        Duration ipLimitWindow();
+
+        /** Least time a provider flagged rate limited is skipped; a later Retry-After extends it. */
+        @WithDefault("30s")
+        Duration ipLimitPause();
+
+        /** Passive health: verdicts from live traffic over a sliding window, shared through Redis. */
+        Passive passive();
+
+        interface Passive {
+            /** The sliding window of calls judged (counted in 1 s buckets). */
+            @WithDefault("30s")
+            Duration window();
+
+            /** Fewer calls than this in the window: no verdict, the provider counts as healthy. */
+            @WithDefault("10")
+            int minCalls();
+
+            /** Success rate (OK / OK + 5xx, timeouts, connection failures) below which a provider is degraded. */
+            @WithDefault("0.9")
+            double degradedSuccessRate();
+
+            /** Success rate below which a provider is down. */
+            @WithDefault("0.5")
+            double downSuccessRate();
+
+            /** The latency percentile compared with {@link #latencyThreshold()} (0.95 = p95). */
+            @WithDefault("0.95")
+            double latencyPercentile();
+
+            /** A provider whose percentile latency to the answer's head exceeds this is degraded. */
+            @WithDefault("10s")
+            Duration latencyThreshold();
+        }
     }
 
     interface Auth {

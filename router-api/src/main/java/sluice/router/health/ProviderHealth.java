@@ -1,109 +1,206 @@
 package sluice.router.health;
 
-import sluice.router.jobs.BackgroundJobs;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import sluice.router.config.SluiceConfig;
+import sluice.router.health.SharedHealthRecords.Flag;
+import sluice.router.jobs.BackgroundJobs;
 
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which providers are down, shared in Redis so every replica filters the same way: a replica
- * whose circuit breaker opens, a connection that is refused, or the leader's failed probe marks
- * the provider down until a deadline (with the reason); a successful probe clears it. Each
- * replica reads the whole map once a second, off the request path.
+ * Each provider's health, the same on every replica (docs/adr/0008-provider-health.md):
+ * explicit down records (an open circuit breaker, a refused connection, the leader's failed
+ * probe), IP-level rate-limit flags (every key answered 429 within seconds), and the passive
+ * verdict from live traffic over a sliding window. Requests only count calls in memory; once a
+ * second a background job adds the finished seconds to Redis and reads everything back (one
+ * script call and one batched read), off the request path.
  */
 @ApplicationScoped
 public class ProviderHealth {
-    /** One hash for all providers: field = provider id, value = {@code downUntilMillis|reason}. */
-    static final String KEY = "sluice:{health}:down";
     private static final Logger LOG = Logger.getLogger(ProviderHealth.class);
+    private static final ProviderStatus NO_VERDICT = new ProviderStatus(HealthState.HEALTHY, "", 0, 0, null);
 
-    private final RMap<String, String> shared;
-    private final Map<String, Down> known = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService reader = BackgroundJobs.daemon("sluice-health-read");
+    private final SharedHealthRecords shared;
+    private final PassiveTally tally;
+    private final PassiveVerdict verdict;
+    private final SluiceConfig.Health config;
+    private final Map<String, Flag> down = new ConcurrentHashMap<>();
+    private final Map<String, Flag> rateLimited = new ConcurrentHashMap<>();
+    private volatile Map<String, ProviderStatus> passive = Map.of();
+    private final ScheduledExecutorService sync = BackgroundJobs.daemon("sluice-health-sync");
 
     /** A provider down until a time, and why. */
     public record Down(long untilMillis, String reason) {
     }
 
-    public ProviderHealth(RedissonClient redisson) {
-        this.shared = redisson.getMap(KEY, StringCodec.INSTANCE);
+    public ProviderHealth(RedissonClient redisson, SluiceConfig config) {
+        this.config = config.health();
+        this.shared = new SharedHealthRecords(redisson);
+        this.tally = new PassiveTally(this.config.passive().latencyThreshold().toMillis());
+        this.verdict = new PassiveVerdict(this.config.passive());
     }
 
     void start(@Observes StartupEvent event) {
-        reader.scheduleWithFixedDelay(this::read, 0, 1, TimeUnit.SECONDS);
+        sync.scheduleWithFixedDelay(this::syncNow, 0, 1, TimeUnit.SECONDS);
     }
 
-    /** @return why the provider is down now, or null when it is not known down */
+    void stop(@Observes ShutdownEvent event) {
+        sync.shutdownNow();
+        flush(Long.MAX_VALUE);
+    }
+
+    /** Counts one upstream call in memory (the request path: no Redis call). */
+    public void recordCall(String provider, CallOutcome outcome, long latencyMillis) {
+        tally.record(provider, outcome, latencyMillis, System.currentTimeMillis());
+    }
+
+    /** @return how routing should treat the provider now */
+    public ProviderStatus status(String provider) {
+        long now = System.currentTimeMillis();
+        ProviderStatus judged = passive.get(provider);
+        TrafficCounts window = judged != null ? judged.window() : null;
+        Flag limited = rateLimited.get(provider);
+        if (limited != null && limited.untilMillis() > now) {
+            return new ProviderStatus(HealthState.RATE_LIMITED, limited.reason(), limited.sinceMillis(),
+                    limited.untilMillis(), window);
+        }
+        Flag d = down.get(provider);
+        if (d != null && d.untilMillis() > now) {
+            return new ProviderStatus(HealthState.DOWN, d.reason(), d.sinceMillis(), d.untilMillis(), window);
+        }
+        return judged != null ? judged : NO_VERDICT;
+    }
+
+    /** @return why the provider is marked down now (explicitly, not by passive stats), or null */
     public Down down(String provider) {
-        Down d = known.get(provider);
-        return d != null && d.untilMillis() > System.currentTimeMillis() ? d : null;
+        Flag d = down.get(provider);
+        return d != null && d.untilMillis() > System.currentTimeMillis() ? new Down(d.untilMillis(), d.reason()) : null;
     }
 
     /** Marks the provider down for every replica (the later deadline wins). */
     public void markDown(String provider, long untilMillis, String reason) {
-        Down merged = known.merge(provider, new Down(untilMillis, reason),
-                (old, now) -> old.untilMillis() >= now.untilMillis() ? old : now);
-        shared.fastPutAsync(provider, merged.untilMillis() + "|" + merged.reason()).whenComplete((v, e) -> {
-            if (e != null) {
-                LOG.debugf("provider health not shared: %s", e.getMessage());
-            }
-        });
+        long now = System.currentTimeMillis();
+        Flag merged = down.merge(provider, new Flag(untilMillis, now, reason), (old, fresh) -> old.untilMillis() <= now
+                ? fresh : old.untilMillis() >= fresh.untilMillis() ? old
+                : new Flag(fresh.untilMillis(), old.sinceMillis(), fresh.reason()));
+        quietly(shared.putDown(provider, merged), "provider health not shared");
         LOG.warnf("provider %s marked down: %s", provider, reason);
     }
 
-    /** The provider answered a probe: healthy again for every replica. */
+    /** The provider answered a probe: no longer down for every replica (a rate-limit flag stays). */
     public void markUp(String provider) {
-        if (known.remove(provider) != null) {
+        if (down.remove(provider) != null) {
             LOG.infof("provider %s is healthy again", provider);
         }
-        shared.fastRemoveAsync(provider);
+        quietly(shared.removeDown(provider), "provider health not shared");
     }
 
-    /** @return every provider known down now, for health checks and the admin API */
+    /**
+     * A key of the provider answered 429 (the 429 path, one extra Redis call): when every active
+     * key did within {@code sluice.health.ip-limit-window}, the provider is flagged rate limited for
+     * every replica until the latest Retry-After, at least {@code sluice.health.ip-limit-pause}.
+     */
+    public void keyRateLimited(String provider, String keyId, int activeKeys, long retryAfterMillis) {
+        long pause = Math.max(retryAfterMillis, config.ipLimitPause().toMillis());
+        String reason = "all " + activeKeys + " keys rate-limited within " + config.ipLimitWindow().toSeconds()
+                + " s: likely an IP-level limit";
+        shared.keyRateLimited(provider, keyId, activeKeys, config.ipLimitWindow().toMillis(), pause, reason)
+                .whenComplete((until, error) -> {
+                    if (error != null) {
+                        LOG.debugf("429 of provider %s not shared: %s", provider, error.getMessage());
+                    } else if (until != null && until > 0) {
+                        long now = System.currentTimeMillis();
+                        Flag old = rateLimited.get(provider);
+                        long since = old != null && old.untilMillis() > now ? old.sinceMillis() : now;
+                        rateLimited.put(provider, new Flag(until, since, reason));
+                        LOG.warnf("provider %s paused: %s", provider, reason);
+                    }
+                });
+    }
+
+    /** Forgets everything known about the provider's health, on every replica (used by tests). */
+    public void forget(String provider) {
+        long second = System.currentTimeMillis() / 1000;
+        tally.forget(provider);
+        down.remove(provider);
+        rateLimited.remove(provider);
+        shared.forget(provider, second - config.passive().window().toSeconds() - 1, second);
+        Map<String, ProviderStatus> next = new ConcurrentHashMap<>(passive);
+        next.remove(provider);
+        passive = next;
+    }
+
+    /** @return every provider known down now (explicitly), for health checks */
     public Map<String, Down> downNow() {
-        long now = System.currentTimeMillis();
-        Map<String, Down> result = new java.util.TreeMap<>();
-        known.forEach((p, d) -> {
-            if (d.untilMillis() > now) {
+        Map<String, Down> result = new TreeMap<>();
+        down.keySet().forEach(p -> {
+            Down d = down(p);
+            if (d != null) {
                 result.put(p, d);
             }
         });
         return result;
     }
 
-    private void read() {
+    /** Adds this replica's finished seconds to Redis, then reads every replica's back. */
+    void syncNow() {
         try {
-            Map<String, String> all = shared.readAllMap();
-            known.keySet().removeIf(p -> !all.containsKey(p));
-            all.forEach((p, v) -> {
-                Down d = parse(v);
-                if (d != null) {
-                    known.put(p, d);
-                }
-            });
+            long now = System.currentTimeMillis();
+            flush(now / 1000);
+            long window = config.passive().window().toSeconds();
+            SharedHealthRecords.Snapshot snapshot = shared.read(now / 1000 - window, now / 1000);
+            replace(down, snapshot.down());
+            replace(rateLimited, snapshot.rateLimited());
+            passive = judge(snapshot.calls(), now);
         } catch (RuntimeException redisDown) {
-            LOG.debugf("provider health not read: %s", redisDown.getMessage());
+            LOG.debugf("provider health not synced: %s", redisDown.getMessage());
         }
     }
 
-    private static Down parse(String value) {
-        if (value == null) {
-            return null;
-        }
-        int bar = value.indexOf('|');
+    private void flush(long beforeSecond) {
         try {
-            return new Down(Long.parseLong(bar < 0 ? value : value.substring(0, bar)), bar < 0 ? "" : value.substring(bar + 1));
-        } catch (NumberFormatException malformed) {
-            return null;
+            shared.addCalls(tally.takeBefore(beforeSecond), config.passive().window().toMillis() + 10_000);
+        } catch (RuntimeException redisDown) {
+            LOG.debugf("passive health counts dropped: %s", redisDown.getMessage());
         }
+    }
+
+    private Map<String, ProviderStatus> judge(Map<String, TrafficCounts> calls, long now) {
+        Map<String, ProviderStatus> judged = new ConcurrentHashMap<>();
+        calls.forEach((provider, window) -> {
+            PassiveVerdict.Judged j = verdict.judge(window);
+            HealthState state = j == null ? HealthState.HEALTHY : j.state();
+            ProviderStatus before = passive.get(provider);
+            long since = before != null && before.state() == state ? before.sinceMillis() : now;
+            judged.put(provider, new ProviderStatus(state, j == null ? "" : "passive: " + j.reason(), since, 0, window));
+            if (before != null && before.state() != state) {
+                LOG.infof("provider %s is %s: %s", provider, state.wireName(), j == null ? "passive stats recovered"
+                        : j.reason());
+            }
+        });
+        return judged;
+    }
+
+    private static void replace(Map<String, Flag> local, Map<String, Flag> read) {
+        local.keySet().removeIf(p -> !read.containsKey(p));
+        local.putAll(read);
+    }
+
+    private static void quietly(CompletionStage<?> stage, String what) {
+        stage.whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.debugf("%s: %s", what, e.getMessage());
+            }
+        });
     }
 }

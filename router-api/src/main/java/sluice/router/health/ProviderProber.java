@@ -35,6 +35,7 @@ public class ProviderProber {
     private final LeaderLock leader;
     private final long intervalMillis;
     private final ScheduledExecutorService timer = BackgroundJobs.daemon("sluice-health-probe");
+    private boolean leading;
 
     public ProviderProber(ProviderCatalog catalog, ProviderHealth health, UpstreamClient upstream, SecretCipher cipher,
                           RedissonClient redisson, SluiceConfig config) {
@@ -66,10 +67,24 @@ public class ProviderProber {
         return leader.isHeld();
     }
 
+    /** @return {@code leader} when this replica probes, {@code standby} when another does, or {@code unknown} */
+    public String role() {
+        try {
+            return leads() ? "leader" : "standby";
+        } catch (RuntimeException redisDown) {
+            return "unknown";
+        }
+    }
+
     void probeAll() {
         try {
             if (!leader.tryAcquire()) {
+                leading = false;
                 return;
+            }
+            if (!leading) {
+                LOG.infof("this replica now leads health probing (every %d ms)", intervalMillis);
+                leading = true;
             }
             for (ProviderTarget target : catalog.providers()) {
                 probe(target);

@@ -43,7 +43,8 @@ public class UsageLedger {
                 (int) Math.min(Integer.MAX_VALUE, r.estimatedPrompt()),
                 (int) Math.min(Integer.MAX_VALUE, r.estimatedCompletion()),
                 used == null ? null : (int) used.promptTokens(), used == null ? null : (int) used.completionTokens(),
-                status, call.log().upstreamCalls(), r.elapsedMillis(), error);
+                status, call.log().upstreamCalls(), r.elapsedMillis(), error, call.route().reason(),
+                call.log().callsJson());
         return outbox.append(event);
     }
 }

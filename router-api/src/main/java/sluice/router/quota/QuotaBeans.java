@@ -112,7 +112,7 @@ public class QuotaBeans {
                                   UpstreamClient upstream, UsageLedger ledger, ProviderGuards guards,
                                   ProviderHealth health, SluiceConfig config) {
         return new ChatDispatcher(routes, cipher, admission, upstream,
-                new UpstreamAnswer(admission, ledger, config.quota().defaultCooldown()), ledger, guards, health,
+                new UpstreamAnswer(admission, ledger, config.quota().defaultCooldown(), health), ledger, guards, health,
                 config.health().probeInterval().toMillis(), config.quota().maxKeyAttempts());
     }
 }

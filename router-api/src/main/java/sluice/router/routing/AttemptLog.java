@@ -11,7 +11,11 @@ import java.util.List;
  * decision in response headers and, when everything failed, in the error body.
  */
 public final class AttemptLog {
+    /** Longest list of upstream calls kept for the ledger row (failover chains are short). */
+    static final int MAX_CALLS_RECORDED = 32;
+
     private final List<Entry> entries = new ArrayList<>();
+    private final List<UpstreamAttempt> calls = new ArrayList<>(2);
     private int upstreamCalls;
     private boolean storeUnavailable;
 
@@ -35,6 +39,20 @@ public final class AttemptLog {
 
     public void countUpstreamCall() {
         upstreamCalls++;
+    }
+
+    /** One upstream call ended (answered or failed): kept for the ledger row. */
+    public void called(UpstreamAttempt attempt) {
+        if (calls.size() < MAX_CALLS_RECORDED) {
+            calls.add(attempt);
+        }
+    }
+
+    /** @return the upstream calls as a JSON array, for the ledger row ({@code attempt_log}) */
+    public String callsJson() {
+        JsonArray array = new JsonArray();
+        calls.forEach(c -> array.add(c.toJson()));
+        return array.encode();
     }
 
     /** @return upstream calls made so far (the value of {@code x-sluice-attempts}) */

@@ -15,13 +15,19 @@ import sluice.quota.Denied;
 import sluice.quota.DenyReason;
 import sluice.quota.Reservation;
 import sluice.router.health.ProviderGuards;
+import sluice.router.health.CallOutcome;
+import sluice.router.health.HealthState;
 import sluice.router.health.ProviderHealth;
+import sluice.router.health.ProviderStatus;
 import sluice.router.ledger.UsageLedger;
 import sluice.router.openai.ChatRequest;
 import sluice.router.openai.ClientResponses;
 import sluice.router.quota.KeyAdmission;
 import sluice.router.upstream.UpstreamAnswer;
 import sluice.router.upstream.UpstreamClient;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One request's way through the gateway: for each provider of the route, admit a key
@@ -63,7 +69,7 @@ public final class ChatDispatcher {
     /** Serves the request; the response is always ended, with an answer or an error. */
     public void dispatch(RoutingContext ctx, ChatRequest request, String requestId, ClientPrincipal principal) {
         long counted = admission.countPrompt(request);
-        RouteResolver.Route route = routes.resolve(request, counted);
+        RouteResolver.Route route = healthOrdered(routes.resolve(request, counted));
         ctx.response().putHeader(ClientResponses.TASK_CLASS, route.classification().taskClass().headerName())
                 .putHeader(ClientResponses.ROUTE_REASON, route.reason());
         LOG.debugf("request %s: class %s, %s", requestId, route.classification().taskClass().headerName(),
@@ -106,23 +112,50 @@ public final class ChatDispatcher {
             return;
         }
         String provider = call.hops().get(index).target().id();
-        ProviderHealth.Down down = health.down(provider);
-        if (down != null && anyHealthyAfter(call, index)) {
-            call.log().record(provider, null, "skipped: provider down (" + down.reason() + ")", 0);
+        ProviderStatus status = health.status(provider);
+        if (status.state() == HealthState.RATE_LIMITED) {
+            call.log().record(provider, null, "skipped: provider rate limited (" + status.reason() + ")",
+                    status.untilMillis());
+            tryProvider(call, index + 1);
+            return;
+        }
+        if (status.state() == HealthState.DOWN && anyUpAfter(call, index)) {
+            call.log().record(provider, null, "skipped: provider down (" + status.reason() + ")", 0);
             tryProvider(call, index + 1);
             return;
         }
         tryKey(call, index, 0);
     }
 
-    /** A down provider is skipped only while a healthy one remains; when all are down, try anyway. */
-    private boolean anyHealthyAfter(Call call, int index) {
+    /** A down provider is skipped only while one not down remains; when all are down, try anyway. */
+    private boolean anyUpAfter(Call call, int index) {
         for (int i = index + 1; i < call.hops().size(); i++) {
-            if (health.down(call.hops().get(i).target().id()) == null) {
+            HealthState state = health.status(call.hops().get(i).target().id()).state();
+            if (state == HealthState.HEALTHY || state == HealthState.DEGRADED) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Degraded targets move behind the healthy ones of the route; the order is otherwise kept. */
+    private RouteResolver.Route healthOrdered(RouteResolver.Route route) {
+        List<Hop> hops = route.hops();
+        List<Hop> degraded = null;
+        for (Hop hop : hops) {
+            if (health.status(hop.target().id()).state() == HealthState.DEGRADED) {
+                degraded = degraded == null ? new ArrayList<>(2) : degraded;
+                degraded.add(hop);
+            }
+        }
+        if (degraded == null || degraded.size() == hops.size()) {
+            return route;
+        }
+        List<Hop> ordered = new ArrayList<>(hops);
+        ordered.removeAll(degraded);
+        ordered.addAll(degraded);
+        return new RouteResolver.Route(route.classification(), ordered, route.reason() + "; degraded last: "
+                + String.join(",", degraded.stream().map(h -> h.target().id()).toList()));
     }
 
     private void tryKey(Call call, int index, int keysTried) {
@@ -196,10 +229,17 @@ public final class ChatDispatcher {
         call.usage().calling(target.id(), reservation.keyId(), model);
         Buffer body = UpstreamBody.of(call.request(), model);
         call.log().countUpstreamCall();
+        long started = System.nanoTime();
         return upstream.postChat(target.id(), target.config(), target.openSecret(cipher, reservation.keyId()), body)
-                .compose(response -> answers.handle(call, target, model, reservation, response),
+                .compose(response -> {
+                            observed(call, target.id(), model, reservation.keyId(), response.statusCode(),
+                                    CallOutcome.ofStatus(response.statusCode()), started);
+                            return answers.handle(call, target, model, reservation, response);
+                        },
                         error -> {
                             LOG.debugf("upstream %s failed before answering: %s", target.id(), error.getMessage());
+                            observed(call, target.id(), model, reservation.keyId(), 0, CallOutcome.ofFailure(error),
+                                    started);
                             admission.release(reservation);
                             health.markDown(target.id(), System.currentTimeMillis() + downAfterConnectionFailure,
                                     "connection failed: " + error.getClass().getSimpleName());
@@ -207,6 +247,14 @@ public final class ChatDispatcher {
                                     "connection failed: " + error.getClass().getSimpleName(), 0);
                             return Future.succeededFuture(Next.PROVIDER);
                         });
+    }
+
+    /** Counts the call for passive health (in memory) and keeps it for the ledger row. */
+    private void observed(Call call, String provider, String model, String keyId, int status, CallOutcome outcome,
+                          long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        health.recordCall(provider, outcome, status > 0 ? millis : -1);
+        call.log().called(new UpstreamAttempt(provider, model, keyId, status, millis, outcome));
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import sluice.quota.Reservation;
 import sluice.router.openai.ClientResponses;
+import sluice.router.health.ProviderHealth;
 import sluice.router.quota.KeyAdmission;
 import sluice.router.ledger.UsageLedger;
 import sluice.router.routing.AttemptLog;
@@ -27,11 +28,13 @@ public final class UpstreamAnswer {
     private final KeyAdmission admission;
     private final UsageLedger ledger;
     private final Duration defaultCooldown;
+    private final ProviderHealth health;
 
-    public UpstreamAnswer(KeyAdmission admission, UsageLedger ledger, Duration defaultCooldown) {
+    public UpstreamAnswer(KeyAdmission admission, UsageLedger ledger, Duration defaultCooldown, ProviderHealth health) {
         this.admission = admission;
         this.ledger = ledger;
         this.defaultCooldown = defaultCooldown;
+        this.health = health;
     }
 
     public Future<Next> handle(Call call, ProviderTarget target, String model, Reservation reservation,
@@ -58,6 +61,7 @@ public final class UpstreamAnswer {
             Duration wait = RetryHints.retryAfter(headers);
             long until = System.currentTimeMillis() + (wait != null ? wait : defaultCooldown).toMillis();
             log.record(target.id(), keyId, "rate limited (429)", until);
+            health.keyRateLimited(target.id(), keyId, target.keyIds().size(), wait != null ? wait.toMillis() : 0);
             return admission.rateLimited(reservation, until, "upstream 429 " + (code == null ? "" : code))
                     .map(Next.KEY);
         }

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Faults across three replicas: a 429 seen by one replica stops all of them at once; kill -9 of
  * a replica leaks no concurrency slot; a restart of every replica forgets no cooldown or
- * exhaustion; Redis killed and restarted mid-load holds the fail-closed policy and recovers.
+ * exhaustion; Redis killed and restarted mid-load holds the fail-closed policy and recovers; the
+ * leader prober moves to another replica when its replica is killed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicaFaultsIT {
@@ -215,6 +216,45 @@ class ReplicaFaultsIT {
         victim.restart();
     }
 
+    @Test
+    @Order(7)
+    void theLeaderProberMovesToAnotherReplicaWhenItsReplicaIsKilled() throws Exception {
+        GatewayProcess leader = awaitLeader(replicas, Duration.ofSeconds(30));
+        List<GatewayProcess> others = replicas.stream().filter(r -> r != leader).toList();
+        long killedAt = System.nanoTime();
+        leader.kill9();
+        GatewayProcess successor = awaitLeader(others, Duration.ofSeconds(60));
+        long tookMillis = (System.nanoTime() - killedAt) / 1_000_000;
+        System.out.printf("leader prober moved from %s to %s in %d ms%n", leader.name(), successor.name(), tookMillis);
+        assertTrue(tookMillis < 60_000, "probing moved within the lock's watchdog time and one probe interval: "
+                + tookMillis + " ms to " + successor.name());
+        leader.restart();
+    }
+
+    /** @return the one replica whose {@code /q/health/well} says it is the prober, polled until the deadline */
+    private static GatewayProcess awaitLeader(List<GatewayProcess> candidates, Duration within) throws Exception {
+        java.util.regex.Pattern leads = java.util.regex.Pattern.compile("\"prober\"\\s*:\\s*\"leader\"");
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<GatewayProcess> leading = new ArrayList<>();
+            for (GatewayProcess replica : candidates) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        java.net.URI.create(replica.baseUrl() + "/q/health/well")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (leads.matcher(r.body()).find()) {
+                    leading.add(replica);
+                }
+            }
+            assertTrue(leading.size() <= 1, "never two probers at once: " + leading.size());
+            if (leading.size() == 1) {
+                return leading.get(0);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no replica took over probing within " + within);
+    }
+
     private static long ledgerRows(List<String> requestIds) throws Exception {
         try (java.sql.Connection c = cluster.pg.connect();
              java.sql.PreparedStatement s = c.prepareStatement(
@@ -240,6 +280,7 @@ class ReplicaFaultsIT {
         p.put("sluice.providers.sim.keys.rf-k2.secret", KEY_2);
         p.put("sluice.providers.sim.keys.rf-k2.rpm", "100000");
         p.put("sluice.providers.sim.keys.rf-k2.max-concurrent", "50");
+        p.put("sluice.health.probe-interval", "2s");
         return p;
     }
 
