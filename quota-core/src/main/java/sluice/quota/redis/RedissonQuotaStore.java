@@ -1,7 +1,6 @@
 package sluice.quota.redis;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import org.redisson.api.RedissonClient;
@@ -14,6 +13,7 @@ import sluice.quota.DenyReason;
 import sluice.quota.KeyLimits;
 import sluice.quota.KeyState;
 import sluice.quota.KeyUsage;
+import sluice.quota.RandomIds;
 import sluice.quota.ProviderRateView;
 import sluice.quota.QuotaStore;
 import sluice.quota.Reservation;
@@ -51,7 +51,7 @@ public final class RedissonQuotaStore implements QuotaStore {
     @Override
     public CompletionStage<Admission> admit(AdmissionRequest request) {
         KeyLimits limits = request.limits();
-        String leaseId = request.requestId() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        String leaseId = request.requestId() + "#" + RandomIds.hex8();
         long now = settings.localClock().nowMillis();
         long[] days = ResetCalendar.dayStartsAround(now, limits.dailyResetZone());
         long[] months = monthStarts(now, limits);
