@@ -120,15 +120,16 @@ public final class KeyAdmission {
         return denied.detail().isEmpty() ? "tenant limit: " + limit : "tenant limit: " + limit + " (" + denied.detail() + ")";
     }
 
-    /** Settles the tenant's reservation: the reported usage when the call succeeded, else nothing. */
-    public void settleTenant(Reservation reservation, Usage usage, boolean answered) {
-        if (answered && usage != null) {
-            quietly(engine.reconcile(reservation, usage.total()), "tenant reconcile", reservation.keyId());
-        } else if (!answered) {
-            release(reservation);
-        } else {
-            quietly(engine.reconcile(reservation, reservation.reservedTokens()), "tenant reconcile", reservation.keyId());
+    /**
+     * Settles the tenant's reservation: the reported usage when the call succeeded, else nothing.
+     * The future completes (never fails) once Redis answered; a failure is logged.
+     */
+    public Future<Void> settleTenant(Reservation reservation, Usage usage, boolean answered) {
+        if (!answered) {
+            return release(reservation);
         }
+        long actual = usage != null ? usage.total() : reservation.reservedTokens();
+        return written(engine.reconcile(reservation, actual), "tenant reconcile", reservation.keyId());
     }
 
     private static void recordDenial(AttemptLog log, ProviderTarget target, KeyDenial refusal) {
@@ -141,23 +142,27 @@ public final class KeyAdmission {
                 refusal.denied().retryAtMillis());
     }
 
-    /** Settles the reservation with the provider's reported usage (or keeps the estimate). */
-    public void reconcile(Reservation reservation, String model, long countedPrompt, Usage usage) {
+    /**
+     * Settles the reservation with the provider's reported usage (or keeps the estimate). The future
+     * completes (never fails) once Redis answered; a failure is logged.
+     */
+    public Future<Void> reconcile(Reservation reservation, String model, long countedPrompt, Usage usage) {
         long actual = usage != null ? usage.total() : reservation.reservedTokens();
         if (usage != null) {
             estimator.learn(model, countedPrompt, usage.promptTokens(), usage.completionTokens());
         }
-        quietly(engine.reconcile(reservation, actual), "reconcile", reservation.keyId());
+        return written(engine.reconcile(reservation, actual), "reconcile", reservation.keyId());
     }
 
-    public void release(Reservation reservation) {
-        quietly(engine.release(reservation), "release", reservation.keyId());
+    /** Gives the reservation back; the future completes (never fails) once Redis answered. */
+    public Future<Void> release(Reservation reservation) {
+        return written(engine.release(reservation), "release", reservation.keyId());
     }
 
     /** The provider says a limit is at zero until its reset: every replica learns it. */
     public void providerView(Reservation reservation, ProviderRateView view) {
         if (view.blocksUntil(System.currentTimeMillis()) > 0) {
-            quietly(engine.mirrorProviderView(reservation.keyId(), view, System.currentTimeMillis()),
+            written(engine.mirrorProviderView(reservation.keyId(), view, System.currentTimeMillis()),
                     "mirror", reservation.keyId());
         }
     }
@@ -186,7 +191,10 @@ public final class KeyAdmission {
         return Future.join(shared, durable.disabled(reservation.keyId(), reason)).mapEmpty();
     }
 
-    /** Waits for a state write; a failed write is logged and the request still fails over. */
+    /**
+     * Waits for a state write or settlement; a failed one is logged and the future still completes
+     * (the request fails over, or the client's answer ends, all the same).
+     */
     private static Future<Void> written(CompletionStage<?> stage, String what, String keyId) {
         return onContext(stage).<Void>mapEmpty().recover(error -> {
             LOG.warnf("quota %s for key %s failed: %s", what, keyId, error.getMessage());
@@ -208,11 +216,4 @@ public final class KeyAdmission {
         return promise.future();
     }
 
-    private static void quietly(CompletionStage<?> stage, String what, String keyId) {
-        stage.whenComplete((v, error) -> {
-            if (error != null) {
-                LOG.warnf("quota %s for key %s failed: %s", what, keyId, error.getMessage());
-            }
-        });
-    }
 }

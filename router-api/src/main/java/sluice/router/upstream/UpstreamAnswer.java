@@ -91,9 +91,9 @@ public final class UpstreamAnswer {
         RoutingContext ctx = call.ctx();
         return readBody(response).compose(body -> {
             Usage usage = usageOf(body);
-            admission.reconcile(reservation, model, call.countedPrompt(), usage);
+            Future<Void> keySettled = admission.reconcile(reservation, model, call.countedPrompt(), usage);
             call.usage().used(usage);
-            return ledger.record(call, 200, null).map(v -> {
+            return Future.join(keySettled, ledger.record(call, 200, null)).map(v -> {
                 ctx.response().end(body);
                 return Next.DONE;
             });
@@ -109,10 +109,10 @@ public final class UpstreamAnswer {
         HttpServerResponse client = call.ctx().response();
         client.setChunked(true);
         return SseRelay.relay(response, client, call.request().includeUsage()).compose(outcome -> {
-            admission.reconcile(reservation, model, call.countedPrompt(), outcome.usage());
+            Future<Void> keySettled = admission.reconcile(reservation, model, call.countedPrompt(), outcome.usage());
             call.usage().used(outcome.usage());
             String error = outcome.complete() ? null : "upstream stream ended before completion";
-            return ledger.record(call, 200, error).map(v -> {
+            return Future.join(keySettled, ledger.record(call, 200, error)).map(v -> {
                 if (error == null) {
                     client.end();
                 } else {
