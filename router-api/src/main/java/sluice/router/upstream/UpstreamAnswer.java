@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import sluice.quota.Reservation;
+import sluice.quota.Settlement;
 import sluice.router.openai.ClientResponses;
 import sluice.router.quota.KeyAdmission;
 import sluice.router.ledger.UsageLedger;
@@ -91,9 +92,9 @@ public final class UpstreamAnswer {
         RoutingContext ctx = call.ctx();
         return readBody(response).compose(body -> {
             Usage usage = usageOf(body);
-            Future<Void> keySettled = admission.reconcile(reservation, model, call.countedPrompt(), usage);
+            Settlement keySettlement = admission.keySettlement(reservation, model, call.countedPrompt(), usage);
             call.usage().used(usage);
-            return Future.join(keySettled, ledger.record(call, 200, null)).map(v -> {
+            return ledger.record(call, 200, null, keySettlement).map(v -> {
                 ctx.response().end(body);
                 return Next.DONE;
             });
@@ -109,10 +110,11 @@ public final class UpstreamAnswer {
         HttpServerResponse client = call.ctx().response();
         client.setChunked(true);
         return SseRelay.relay(response, client, call.request().includeUsage()).compose(outcome -> {
-            Future<Void> keySettled = admission.reconcile(reservation, model, call.countedPrompt(), outcome.usage());
+            Settlement keySettlement = admission.keySettlement(reservation, model, call.countedPrompt(),
+                    outcome.usage());
             call.usage().used(outcome.usage());
             String error = outcome.complete() ? null : "upstream stream ended before completion";
-            return Future.join(keySettled, ledger.record(call, 200, error)).map(v -> {
+            return ledger.record(call, 200, error, keySettlement).map(v -> {
                 if (error == null) {
                     client.end();
                 } else {
