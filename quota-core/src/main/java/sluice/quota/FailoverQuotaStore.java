@@ -1,6 +1,7 @@
 package sluice.quota;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -90,6 +91,21 @@ public final class FailoverQuotaStore implements QuotaStore {
         return viaShared(() -> shared.reconcile(reservation, actualTokens), Function.identity(), null);
     }
 
+    /**
+     * Shared reservations while the shared store is up: one exchange with it, its failures seen
+     * like any call's. Otherwise (a local reservation among them, or the shared store known down)
+     * each settles as {@link #reconcile} would and the entry is left to the caller.
+     */
+    @Override
+    public Settled settle(List<Settlement> settlements, StreamAppend alongside) {
+        if (sharedDown || settlements.stream().anyMatch(s -> s.reservation().local())) {
+            return Settled.separately(this, settlements);
+        }
+        Settled sent = shared.settle(settlements, alongside);
+        return new Settled(sent.settlements().stream().map(this::observed).toList(),
+                sent.appended() == null ? null : observed(sent.appended()));
+    }
+
     @Override
     public CompletionStage<Void> release(Reservation reservation) {
         if (reservation.local()) {
@@ -170,19 +186,31 @@ public final class FailoverQuotaStore implements QuotaStore {
         if (!mayCallShared()) {
             return fallback != null ? fallback.get() : failFast();
         }
-        return call.get().handle((value, failure) -> {
+        return observed(call.get()).handle((value, failure) -> {
             if (failure == null) {
-                sharedDown = false;
                 return CompletableFuture.completedFuture(onSuccess.apply(value));
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (!(cause instanceof QuotaStoreUnavailableException)) {
-                return CompletableFuture.<T>failedFuture(cause);
+            Throwable cause = unwrap(failure);
+            if (cause instanceof QuotaStoreUnavailableException && fallback != null) {
+                return fallback.get();
             }
-            markDown();
-            return fallback != null ? fallback.get() : CompletableFuture.<T>failedFuture(cause);
+            return CompletableFuture.<T>failedFuture(cause);
         }).thenCompose(Function.identity());
+    }
+
+    /** A shared store call's outcome, unchanged: an answer marks the store up, unavailability down. */
+    private <T> CompletionStage<T> observed(CompletionStage<T> call) {
+        return call.whenComplete((value, failure) -> {
+            if (failure == null) {
+                sharedDown = false;
+            } else if (unwrap(failure) instanceof QuotaStoreUnavailableException) {
+                markDown();
+            }
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private boolean mayCallShared() {

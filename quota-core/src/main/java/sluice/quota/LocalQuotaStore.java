@@ -1,6 +1,5 @@
 package sluice.quota;
 
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +39,7 @@ public final class LocalQuotaStore implements QuotaStore {
     @Override
     public CompletionStage<Admission> admit(AdmissionRequest request) {
         KeyLimits share = request.limits().dividedAmong(replicas());
-        String leaseId = "local:" + request.requestId() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        String leaseId = "local:" + request.requestId() + "#" + RandomIds.hex8();
         return done(key(request.keyId()).admit(request, share, clock.nowMillis(), leaseId));
     }
 

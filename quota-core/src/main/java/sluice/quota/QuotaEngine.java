@@ -81,6 +81,11 @@ public final class QuotaEngine {
         return store.reconcile(reservation, actualTokens);
     }
 
+    /** @see QuotaStore#settle */
+    public Settled settle(List<Settlement> settlements, StreamAppend alongside) {
+        return store.settle(settlements, alongside);
+    }
+
     /** @see QuotaStore#release */
     public CompletionStage<Void> release(Reservation reservation) {
         return store.release(reservation);

@@ -1,5 +1,6 @@
 package sluice.quota;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -32,6 +33,16 @@ public interface QuotaStore {
      * @throws QuotaStoreUnavailableException (in the stage) when the store is unreachable
      */
     CompletionStage<Void> reconcile(Reservation reservation, long actualTokens);
+
+    /**
+     * Settles several reservations ({@link #reconcile} each) and appends {@code alongside} to a
+     * stream, in one exchange with the store where it can (Redis: one pipelined batch, one round
+     * trip). Stores without streams, or unable to reach theirs, settle each reservation as
+     * {@link #reconcile} would and leave the entry to the caller ({@link Settled#appended()} null).
+     */
+    default Settled settle(List<Settlement> settlements, StreamAppend alongside) {
+        return Settled.separately(this, settlements);
+    }
 
     /**
      * The call failed before using tokens: gives the reserved tokens back and releases the lease.

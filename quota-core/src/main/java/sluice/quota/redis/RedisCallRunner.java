@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.RedisNoScriptException;
@@ -42,12 +44,21 @@ final class RedisCallRunner {
 
     /** Runs a script by {@code EVALSHA}; see {@link #evalSha}. */
     CompletionStage<List<Object>> run(LuaScript lua, List<String> keys, Object... args) {
-        return call(() -> evalSha(lua, RScript.ReturnType.MULTI, keys, args));
+        return call(() -> evalSha(script, lua, RScript.ReturnType.MULTI, keys, args));
     }
 
     /** Runs a script whose reply is one integer. */
     CompletionStage<Long> runForLong(LuaScript lua, List<String> keys, Object... args) {
-        return call(() -> evalSha(lua, RScript.ReturnType.INTEGER, keys, args));
+        return call(() -> evalSha(script, lua, RScript.ReturnType.INTEGER, keys, args));
+    }
+
+    /**
+     * Queues {@code EVALSHA} of the script in {@code batch} (sent when the batch is executed); a
+     * {@code NOSCRIPT} answer (the script did not run) runs it once more on its own, with its source.
+     */
+    CompletionStage<List<Object>> runIn(RBatch batch, LuaScript lua, List<String> keys, Object... args) {
+        RScriptAsync batched = batch.getScript(StringCodec.INSTANCE);
+        return call(() -> evalSha(batched, lua, RScript.ReturnType.MULTI, keys, args));
     }
 
     /**
@@ -55,12 +66,14 @@ final class RedisCallRunner {
      * Redisson's script cache, which per call copies the keys and arguments, looks the digest up and
      * builds a truncated copy of the source for its error messages. When Redis answers
      * {@code NOSCRIPT} (its script cache is empty after a restart), the call is made once more with
-     * the source, which Redisson loads: the same single atomic script, one extra round trip.
+     * the source, which Redisson loads: the same single atomic script, one extra round trip (on its
+     * own, also when the first try was part of a batch).
      */
     @SuppressWarnings("unchecked")
-    private <R> CompletionStage<R> evalSha(LuaScript lua, RScript.ReturnType type, List<String> keys, Object[] args) {
+    private <R> CompletionStage<R> evalSha(RScriptAsync first, LuaScript lua, RScript.ReturnType type,
+                                           List<String> keys, Object[] args) {
         List<Object> keyList = (List<Object>) (List<?>) keys;
-        return script.<R>evalShaAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.sha1(), type, keyList, args)
+        return first.<R>evalShaAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.sha1(), type, keyList, args)
                 .exceptionallyCompose(error -> isNoScript(error)
                         ? script.<R>evalAsync(keys.get(0), RScript.Mode.READ_WRITE, lua.source(), type, keyList, args)
                         : CompletableFuture.failedFuture(error));

@@ -1,10 +1,14 @@
 package sluice.quota.redis;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchOptions.ExecutionMode;
+import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
 import sluice.quota.Admission;
 import sluice.quota.AdmissionRequest;
 import sluice.quota.Admitted;
@@ -14,15 +18,19 @@ import sluice.quota.DenyReason;
 import sluice.quota.KeyLimits;
 import sluice.quota.KeyState;
 import sluice.quota.KeyUsage;
+import sluice.quota.RandomIds;
 import sluice.quota.ProviderRateView;
 import sluice.quota.QuotaStore;
 import sluice.quota.Reservation;
+import sluice.quota.Settled;
+import sluice.quota.Settlement;
+import sluice.quota.StreamAppend;
 import sluice.quota.WindowCount;
 import sluice.quota.WindowSpec;
 
 /**
  * The shared {@link QuotaStore}: every operation is one Lua script, one round trip, atomic in
- * Redis (scripts in {@code sluice/quota/redis/lua/}). Thread-safe; one instance per replica.
+ * Redis (scripts in {@code sluice/quota/redis/lua/}); {@link #settle} pipelines several in one. Thread-safe; one instance per replica.
  */
 public final class RedissonQuotaStore implements QuotaStore {
     private final RedisCallRunner redis;
@@ -51,7 +59,7 @@ public final class RedissonQuotaStore implements QuotaStore {
     @Override
     public CompletionStage<Admission> admit(AdmissionRequest request) {
         KeyLimits limits = request.limits();
-        String leaseId = request.requestId() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        String leaseId = request.requestId() + "#" + RandomIds.hex8();
         long now = settings.localClock().nowMillis();
         long[] days = ResetCalendar.dayStartsAround(now, limits.dailyResetZone());
         long[] months = monthStarts(now, limits);
@@ -83,18 +91,42 @@ public final class RedissonQuotaStore implements QuotaStore {
 
     @Override
     public CompletionStage<Void> reconcile(Reservation reservation, long actualTokens) {
-        if (actualTokens < 0) {
-            throw new IllegalArgumentException("actualTokens < 0: " + actualTokens);
-        }
-        String keyId = reservation.keyId();
-        return redis.run(LuaScript.RECONCILE,
-                        List.of(RedisKeys.minute(keyId), RedisKeys.day(keyId), RedisKeys.leases(keyId),
-                                RedisKeys.month(keyId)),
-                        settings.nowArgument(), window.bucketMillis(), window.windowMillis(),
-                        reservation.minuteBucket(), reservation.dayStartMillis(),
-                        actualTokens - reservation.reservedTokens(), reservation.leaseId(),
-                        reservation.monthStartMillis())
+        Settlement settlement = new Settlement(reservation, actualTokens);
+        return redis.run(LuaScript.RECONCILE, reconcileKeys(reservation), reconcileArgs(settlement))
                 .thenApply(reply -> null);
+    }
+
+    /**
+     * The settlements' {@code EVALSHA}s and the stream's {@code XADD} in one pipelined batch, not
+     * atomic ({@link ExecutionMode#IN_MEMORY}: the keys live in different hash slots; in a cluster
+     * Redisson sends one batch per node). Each part answers on its own; a reconcile Redis answers
+     * {@code NOSCRIPT} (not run) is run once more alone.
+     */
+    @Override
+    public Settled settle(List<Settlement> settlements, StreamAppend alongside) {
+        RBatch batch = redis.redisson().createBatch(BatchOptions.defaults().executionMode(ExecutionMode.IN_MEMORY));
+        List<CompletionStage<Void>> settled = settlements.stream()
+                .map(s -> redis.runIn(batch, LuaScript.RECONCILE, reconcileKeys(s.reservation()), reconcileArgs(s))
+                        .<Void>thenApply(reply -> null))
+                .toList();
+        CompletionStage<Void> appended = redis.call(() -> batch.<String, String>getStream(alongside.stream(), StringCodec.INSTANCE)
+                .addAsync(StreamAddArgs.entries(alongside.fields()))).thenApply(id -> null);
+        batch.executeAsync();
+        return new Settled(settled, appended);
+    }
+
+    private static List<String> reconcileKeys(Reservation reservation) {
+        String keyId = reservation.keyId();
+        return List.of(RedisKeys.minute(keyId), RedisKeys.day(keyId), RedisKeys.leases(keyId),
+                RedisKeys.month(keyId));
+    }
+
+    private Object[] reconcileArgs(Settlement settlement) {
+        Reservation reservation = settlement.reservation();
+        return new Object[] {settings.nowArgument(), window.bucketMillis(), window.windowMillis(),
+                reservation.minuteBucket(), reservation.dayStartMillis(),
+                settlement.actualTokens() - reservation.reservedTokens(), reservation.leaseId(),
+                reservation.monthStartMillis()};
     }
 
     @Override

@@ -11,7 +11,10 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
 import sluice.keystore.UsageEvent;
+import sluice.quota.StreamAppend;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -39,20 +42,33 @@ public class UsageOutbox {
      * once writing failed (logged and counted: answering the client never fails for it).
      */
     public Future<Void> append(UsageEvent event) {
-        Promise<Void> written = Vertx.currentContext() instanceof ContextInternal ctx ? ctx.promise() : Promise.promise();
+        CompletionStage<Void> added;
         try {
-            stream.addAsync(StreamAddArgs.entries(event.toFields())).whenComplete((id, error) -> {
-                if (error != null) {
-                    failures.increment();
-                    LOG.warnf("usage event of request %s not recorded: %s", event.requestId(), error.getMessage());
-                }
-                written.tryComplete();
-            });
+            added = stream.addAsync(StreamAddArgs.entries(event.toFields())).thenApply(id -> null);
         } catch (RuntimeException error) {
-            failures.increment();
-            LOG.warnf("usage event of request %s not recorded: %s", event.requestId(), error.getMessage());
-            written.tryComplete();
+            added = CompletableFuture.failedFuture(error);
         }
+        return written(event, added);
+    }
+
+    /** The event as an entry the quota store sends together with its settlements. */
+    public StreamAppend entryOf(UsageEvent event) {
+        return new StreamAppend(STREAM, event.toFields());
+    }
+
+    /**
+     * Follows the event's write, wherever it was sent: the future completes on the caller's context
+     * once Redis has it, or once it failed (logged and counted, never failing the answer).
+     */
+    public Future<Void> written(UsageEvent event, CompletionStage<Void> added) {
+        Promise<Void> written = Vertx.currentContext() instanceof ContextInternal ctx ? ctx.promise() : Promise.promise();
+        added.whenComplete((v, error) -> {
+            if (error != null) {
+                failures.increment();
+                LOG.warnf("usage event of request %s not recorded: %s", event.requestId(), error.getMessage());
+            }
+            written.tryComplete();
+        });
         return written.future();
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import sluice.keystore.ClientPrincipal;
+import sluice.quota.RandomIds;
 import sluice.router.auth.ClientAuthenticator;
 import sluice.router.config.SluiceConfig;
 import sluice.router.routing.ChatDispatcher;
@@ -17,7 +18,6 @@ import sluice.router.routing.ProviderCatalog;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The OpenAI-compatible inbound API on the Vert.x router, off the JAX-RS stack: the hot path
@@ -46,7 +46,7 @@ public class ChatRoutes {
     }
 
     private void chat(RoutingContext ctx) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RandomIds.uuid();
         ctx.response().putHeader(ClientResponses.REQUEST_ID, requestId);
         ctx.request().pause(); // who is calling comes first: no body is buffered for a refused client
         authenticator.authenticate(ctx.request()).onComplete(auth -> {

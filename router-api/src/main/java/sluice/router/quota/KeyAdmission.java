@@ -19,6 +19,9 @@ import sluice.quota.PoolAdmission;
 import sluice.quota.ProviderRateView;
 import sluice.quota.QuotaEngine;
 import sluice.quota.Reservation;
+import sluice.quota.Settled;
+import sluice.quota.Settlement;
+import sluice.quota.StreamAppend;
 import sluice.quota.TokenEstimator;
 import sluice.router.keys.DurableKeyStates;
 import sluice.router.openai.ChatRequest;
@@ -30,6 +33,10 @@ import sluice.router.upstream.Usage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -120,15 +127,34 @@ public final class KeyAdmission {
         return denied.detail().isEmpty() ? "tenant limit: " + limit : "tenant limit: " + limit + " (" + denied.detail() + ")";
     }
 
-    /** Settles the tenant's reservation: the reported usage when the call succeeded, else nothing. */
-    public void settleTenant(Reservation reservation, Usage usage, boolean answered) {
-        if (answered && usage != null) {
-            quietly(engine.reconcile(reservation, usage.total()), "tenant reconcile", reservation.keyId());
-        } else if (!answered) {
-            release(reservation);
-        } else {
-            quietly(engine.reconcile(reservation, reservation.reservedTokens()), "tenant reconcile", reservation.keyId());
+    /** The tenant's settlement: the reported usage when the call succeeded, else nothing. */
+    public static Settlement tenantSettlement(Reservation reservation, Usage usage, boolean answered) {
+        if (!answered) {
+            return new Settlement(reservation, 0);
         }
+        return new Settlement(reservation, usage != null ? usage.total() : reservation.reservedTokens());
+    }
+
+    /**
+     * Sends the settlements and {@code alongside} in one exchange with Redis where the store can
+     * (else each settlement on its own, the entry left to the caller: {@link Settled#appended()}
+     * null). @return the settlements, each completing (never failing) once answered; failures logged
+     */
+    public Settled settle(List<Settlement> settlements, StreamAppend alongside) {
+        Settled settled;
+        try {
+            settled = engine.settle(settlements, alongside);
+        } catch (RuntimeException error) { // nothing was sent: the caller writes the entry itself
+            LOG.warnf("quota settlement failed: %s", error.getMessage());
+            return new Settled(Collections.nCopies(settlements.size(), CompletableFuture.<Void>completedStage(null)),
+                    null);
+        }
+        List<CompletionStage<Void>> logged = new ArrayList<>(settlements.size());
+        for (int i = 0; i < settlements.size(); i++) {
+            logged.add(written(settled.settlements().get(i), "reconcile", settlements.get(i).reservation().keyId())
+                    .toCompletionStage());
+        }
+        return new Settled(logged, settled.appended());
     }
 
     private static void recordDenial(AttemptLog log, ProviderTarget target, KeyDenial refusal) {
@@ -141,23 +167,23 @@ public final class KeyAdmission {
                 refusal.denied().retryAtMillis());
     }
 
-    /** Settles the reservation with the provider's reported usage (or keeps the estimate). */
-    public void reconcile(Reservation reservation, String model, long countedPrompt, Usage usage) {
-        long actual = usage != null ? usage.total() : reservation.reservedTokens();
+    /** The key's settlement: the provider's reported usage (learnt from), or the estimate kept. */
+    public Settlement keySettlement(Reservation reservation, String model, long countedPrompt, Usage usage) {
         if (usage != null) {
             estimator.learn(model, countedPrompt, usage.promptTokens(), usage.completionTokens());
         }
-        quietly(engine.reconcile(reservation, actual), "reconcile", reservation.keyId());
+        return new Settlement(reservation, usage != null ? usage.total() : reservation.reservedTokens());
     }
 
-    public void release(Reservation reservation) {
-        quietly(engine.release(reservation), "release", reservation.keyId());
+    /** Gives the reservation back; the future completes (never fails) once Redis answered. */
+    public Future<Void> release(Reservation reservation) {
+        return written(engine.release(reservation), "release", reservation.keyId());
     }
 
     /** The provider says a limit is at zero until its reset: every replica learns it. */
     public void providerView(Reservation reservation, ProviderRateView view) {
         if (view.blocksUntil(System.currentTimeMillis()) > 0) {
-            quietly(engine.mirrorProviderView(reservation.keyId(), view, System.currentTimeMillis()),
+            written(engine.mirrorProviderView(reservation.keyId(), view, System.currentTimeMillis()),
                     "mirror", reservation.keyId());
         }
     }
@@ -186,7 +212,10 @@ public final class KeyAdmission {
         return Future.join(shared, durable.disabled(reservation.keyId(), reason)).mapEmpty();
     }
 
-    /** Waits for a state write; a failed write is logged and the request still fails over. */
+    /**
+     * Waits for a state write or settlement; a failed one is logged and the future still completes
+     * (the request fails over, or the client's answer ends, all the same).
+     */
     private static Future<Void> written(CompletionStage<?> stage, String what, String keyId) {
         return onContext(stage).<Void>mapEmpty().recover(error -> {
             LOG.warnf("quota %s for key %s failed: %s", what, keyId, error.getMessage());
@@ -208,11 +237,4 @@ public final class KeyAdmission {
         return promise.future();
     }
 
-    private static void quietly(CompletionStage<?> stage, String what, String keyId) {
-        stage.whenComplete((v, error) -> {
-            if (error != null) {
-                LOG.warnf("quota %s for key %s failed: %s", what, keyId, error.getMessage());
-            }
-        });
-    }
 }

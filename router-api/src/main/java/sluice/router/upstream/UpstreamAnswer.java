@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import sluice.quota.Reservation;
+import sluice.quota.Settlement;
 import sluice.router.openai.ClientResponses;
 import sluice.router.health.ProviderHealth;
 import sluice.router.quota.KeyAdmission;
@@ -95,9 +96,9 @@ public final class UpstreamAnswer {
         RoutingContext ctx = call.ctx();
         return readBody(response).compose(body -> {
             Usage usage = usageOf(body);
-            admission.reconcile(reservation, model, call.countedPrompt(), usage);
+            Settlement keySettlement = admission.keySettlement(reservation, model, call.countedPrompt(), usage);
             call.usage().used(usage);
-            return ledger.record(call, 200, null).map(v -> {
+            return ledger.record(call, 200, null, keySettlement).map(v -> {
                 ctx.response().end(body);
                 return Next.DONE;
             });
@@ -113,10 +114,11 @@ public final class UpstreamAnswer {
         HttpServerResponse client = call.ctx().response();
         client.setChunked(true);
         return SseRelay.relay(response, client, call.request().includeUsage()).compose(outcome -> {
-            admission.reconcile(reservation, model, call.countedPrompt(), outcome.usage());
+            Settlement keySettlement = admission.keySettlement(reservation, model, call.countedPrompt(),
+                    outcome.usage());
             call.usage().used(outcome.usage());
             String error = outcome.complete() ? null : "upstream stream ended before completion";
-            return ledger.record(call, 200, error).map(v -> {
+            return ledger.record(call, 200, error, keySettlement).map(v -> {
                 if (error == null) {
                     client.end();
                 } else {

@@ -1,0 +1,72 @@
+package sluice.quota.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback TCP proxy in front of Redis that counts the writes clients make (each a read of the
+ * proxy's): separate commands arrive as separate writes, a pipelined batch as one.
+ */
+final class CountingProxy implements AutoCloseable {
+    private final ServerSocket server;
+    private final AtomicLong clientWrites = new AtomicLong();
+
+    CountingProxy(int redisPort) throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> accept(redisPort), "counting-proxy");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    String uri() {
+        return "redis://127.0.0.1:" + server.getLocalPort();
+    }
+
+    long clientWrites() {
+        return clientWrites.get();
+    }
+
+    private void accept(int redisPort) {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket redis = new Socket(InetAddress.getLoopbackAddress(), redisPort);
+                client.setTcpNoDelay(true);
+                redis.setTcpNoDelay(true);
+                pump(client, redis, true);
+                pump(redis, client, false);
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean counted) {
+        Thread pump = new Thread(() -> {
+            byte[] buffer = new byte[65536];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    if (counted) {
+                        clientWrites.incrementAndGet();
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException ended) {
+                // a side closed: the other pump ends too
+            }
+        }, "counting-proxy-pump");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
