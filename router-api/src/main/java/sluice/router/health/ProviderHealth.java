@@ -36,6 +36,8 @@ public class ProviderHealth {
     private final SluiceConfig.Health config;
     private final Map<String, Flag> down = new ConcurrentHashMap<>();
     private final Map<String, Flag> rateLimited = new ConcurrentHashMap<>();
+    /** When this replica last changed a provider's flags itself: a sync read before that must not undo it. */
+    private final Map<String, Long> changedLocally = new ConcurrentHashMap<>();
     private volatile Map<String, ProviderStatus> passive = Map.of();
     private final ScheduledExecutorService sync = BackgroundJobs.daemon("sluice-health-sync");
 
@@ -90,6 +92,7 @@ public class ProviderHealth {
     /** Marks the provider down for every replica (the later deadline wins). */
     public void markDown(String provider, long untilMillis, String reason) {
         long now = System.currentTimeMillis();
+        changedLocally.put(provider, now);
         Flag merged = down.merge(provider, new Flag(untilMillis, now, reason), (old, fresh) -> old.untilMillis() <= now
                 ? fresh : old.untilMillis() >= fresh.untilMillis() ? old
                 : new Flag(fresh.untilMillis(), old.sinceMillis(), fresh.reason()));
@@ -99,6 +102,7 @@ public class ProviderHealth {
 
     /** The provider answered a probe: no longer down for every replica (a rate-limit flag stays). */
     public void markUp(String provider) {
+        changedLocally.put(provider, System.currentTimeMillis());
         if (down.remove(provider) != null) {
             LOG.infof("provider %s is healthy again", provider);
         }
@@ -122,6 +126,7 @@ public class ProviderHealth {
                         long now = System.currentTimeMillis();
                         Flag old = rateLimited.get(provider);
                         long since = old != null && old.untilMillis() > now ? old.sinceMillis() : now;
+                        changedLocally.put(provider, now);
                         rateLimited.put(provider, new Flag(until, since, reason));
                         LOG.warnf("provider %s paused: %s", provider, reason);
                     }
@@ -132,6 +137,7 @@ public class ProviderHealth {
     public void forget(String provider) {
         long second = System.currentTimeMillis() / 1000;
         tally.forget(provider);
+        changedLocally.put(provider, System.currentTimeMillis());
         down.remove(provider);
         rateLimited.remove(provider);
         shared.forget(provider, second - config.passive().window().toSeconds() - 1, second);
@@ -159,8 +165,8 @@ public class ProviderHealth {
             flush(now / 1000);
             long window = config.passive().window().toSeconds();
             SharedHealthRecords.Snapshot snapshot = shared.read(now / 1000 - window, now / 1000);
-            replace(down, snapshot.down());
-            replace(rateLimited, snapshot.rateLimited());
+            replace(down, snapshot.down(), now);
+            replace(rateLimited, snapshot.rateLimited(), now);
             passive = judge(snapshot.calls(), now);
         } catch (RuntimeException redisDown) {
             LOG.debugf("provider health not synced: %s", redisDown.getMessage());
@@ -191,9 +197,21 @@ public class ProviderHealth {
         return judged;
     }
 
-    private static void replace(Map<String, Flag> local, Map<String, Flag> read) {
-        local.keySet().removeIf(p -> !read.containsKey(p));
-        local.putAll(read);
+    /**
+     * Takes what Redis held when the read began, except for providers this replica changed itself
+     * since then: their write may have landed after the read, and the next sync brings them in.
+     */
+    private void replace(Map<String, Flag> local, Map<String, Flag> read, long readStartedMillis) {
+        local.keySet().removeIf(p -> !read.containsKey(p) && !changedSince(p, readStartedMillis));
+        read.forEach((p, flag) -> {
+            if (!changedSince(p, readStartedMillis)) {
+                local.put(p, flag);
+            }
+        });
+    }
+
+    private boolean changedSince(String provider, long millis) {
+        return changedLocally.getOrDefault(provider, Long.MIN_VALUE) >= millis;
     }
 
     private static void quietly(CompletionStage<?> stage, String what) {
