@@ -1,1 +1,1 @@
-2026-11-22 04:42 UTC (overhead): BENCH_QUICK=1 bench/run overhead
+2026-11-29 23:13 UTC (overhead): bench/run all

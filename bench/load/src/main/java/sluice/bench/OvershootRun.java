@@ -40,6 +40,9 @@ final class OvershootRun {
         double utilisationSum = 0;
         for (String key : keys.fieldNames()) {
             JsonObject k = keys.getJsonObject(key);
+            if (k.getJsonObject("limits").getLong("rpm", 0L) == 0) {
+                continue; // a key without an rpm limit (the bench's client key, for direct calls) has no quota to use
+            }
             JsonObject rejected = k.getJsonObject("rejected");
             long limited = rejected.getLong("rpm", 0L) + rejected.getLong("tpm", 0L)
                     + rejected.getLong("concurrency", 0L) + rejected.getLong("rpd", 0L);
@@ -54,7 +57,7 @@ final class OvershootRun {
         }
         return load.put("type", "overshoot")
                 .put("upstream429", upstream429)
-                .put("utilisationPercent", keys.isEmpty() ? 0 : utilisationSum / keys.size())
+                .put("utilisationPercent", perKey.isEmpty() ? 0 : utilisationSum / perKey.size())
                 .put("keys", perKey);
     }
 }

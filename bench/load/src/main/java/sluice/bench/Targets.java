@@ -56,7 +56,7 @@ final class Targets {
             if ("shared".equals(r.getJsonObject("tags").getString("quotaMode"))) {
                 sharedRuns++;
                 shared429 += r.getLong("upstream429");
-                double u = r.getDouble("utilisationPercent");
+                double u = OtherTables.utilisation(r);
                 minUtilisation = Double.isNaN(minUtilisation) ? u : Math.min(minUtilisation, u);
             }
         }
