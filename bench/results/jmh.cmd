@@ -1,1 +1,1 @@
-2026-11-29 22:09 UTC (quick): bench/jmh/run
+2026-11-29 23:28 UTC (quick): bench/jmh/run

@@ -1,1 +1,1 @@
-2026-11-22 03:50 UTC (overshoot): bench/run all
+2026-11-29 23:19 UTC (overshoot): bench/run all

@@ -1,1 +1,1 @@
-2026-11-22 03:53 UTC (scale): bench/run all
+2026-11-29 23:23 UTC (scale): bench/run all
