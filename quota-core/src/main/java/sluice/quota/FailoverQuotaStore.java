@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * limits starts from this replica's recent traffic and known cooldowns.
  */
 public final class FailoverQuotaStore implements QuotaStore {
+    private static final System.Logger LOG = System.getLogger(FailoverQuotaStore.class.getName());
     private final QuotaStore shared;
     private final LocalQuotaStore local;
     private final FailoverMode mode;
@@ -46,6 +47,11 @@ public final class FailoverQuotaStore implements QuotaStore {
 
     public FailoverMode mode() {
         return mode;
+    }
+
+    /** The shared store (for its own metrics). */
+    public QuotaStore shared() {
+        return shared;
     }
 
     /** False from the first failure until the shared store answers a probe. */
@@ -203,8 +209,8 @@ public final class FailoverQuotaStore implements QuotaStore {
         return call.whenComplete((value, failure) -> {
             if (failure == null) {
                 sharedDown = false;
-            } else if (unwrap(failure) instanceof QuotaStoreUnavailableException) {
-                markDown();
+            } else if (unwrap(failure) instanceof QuotaStoreUnavailableException unavailable) {
+                markDown(unavailable);
             }
         });
     }
@@ -222,7 +228,11 @@ public final class FailoverQuotaStore implements QuotaStore {
         return now >= due && nextProbeAt.compareAndSet(due, now + probeIntervalMillis);
     }
 
-    private void markDown() {
+    private void markDown(QuotaStoreUnavailableException cause) {
+        if (!sharedDown) {
+            LOG.log(System.Logger.Level.WARNING, "shared quota store unavailable ({0}), {1} until a probe answers",
+                    cause.getMessage(), mode == FailoverMode.FAIL_CLOSED ? "refusing" : "counting locally");
+        }
         sharedDown = true;
         nextProbeAt.set(clock.nowMillis() + probeIntervalMillis);
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
@@ -30,35 +29,50 @@ final class RedisCallRunner {
     private final RScript script;
     private final long deadlineMillis;
     private final LongAdder unavailable;
+    private final LoopPipeline pipeline;
 
+    /** Every command sent at once, alone (the background jobs' runner). */
     RedisCallRunner(RedissonClient redisson, Duration deadline, LongAdder unavailable) {
+        this(redisson, deadline, unavailable, false);
+    }
+
+    RedisCallRunner(RedissonClient redisson, Duration deadline, LongAdder unavailable, boolean loopPipelining) {
         this.redisson = redisson;
         this.script = redisson.getScript(StringCodec.INSTANCE);
         this.deadlineMillis = deadline.toMillis();
         this.unavailable = unavailable;
+        this.pipeline = new LoopPipeline(redisson, loopPipelining);
     }
 
     RedissonClient redisson() {
         return redisson;
     }
 
-    /** Runs a script by {@code EVALSHA}; see {@link #evalSha}. */
+    LoopPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Runs a script by {@code EVALSHA} (with the rest of this loop pass, see {@link LoopPipeline}); see {@link #evalSha}. */
     CompletionStage<List<Object>> run(LuaScript lua, List<String> keys, Object... args) {
-        return call(() -> evalSha(script, lua, RScript.ReturnType.MULTI, keys, args));
+        return call(() -> pipeline.send(script(lua, RScript.ReturnType.MULTI, keys, args)));
     }
 
     /** Runs a script whose reply is one integer. */
     CompletionStage<Long> runForLong(LuaScript lua, List<String> keys, Object... args) {
-        return call(() -> evalSha(script, lua, RScript.ReturnType.INTEGER, keys, args));
+        return call(() -> pipeline.send(script(lua, RScript.ReturnType.INTEGER, keys, args)));
     }
 
     /**
-     * Queues {@code EVALSHA} of the script in {@code batch} (sent when the batch is executed); a
+     * The script's {@code EVALSHA} as a pipeline command: alone, or queued in a batch; a
      * {@code NOSCRIPT} answer (the script did not run) runs it once more on its own, with its source.
      */
-    CompletionStage<List<Object>> runIn(RBatch batch, LuaScript lua, List<String> keys, Object... args) {
-        RScriptAsync batched = batch.getScript(StringCodec.INSTANCE);
-        return call(() -> evalSha(batched, lua, RScript.ReturnType.MULTI, keys, args));
+    <R> LoopPipeline.Op<R> script(LuaScript lua, RScript.ReturnType type, List<String> keys, Object... args) {
+        return batch -> evalSha(batch == null ? script : batch.getScript(StringCodec.INSTANCE), lua, type, keys, args);
+    }
+
+    /** Bounds and maps the failures of a command the pipeline sent (see {@link #call}). */
+    <T> CompletionStage<T> bounded(CompletionStage<T> sent) {
+        return call(() -> sent);
     }
 
     /**

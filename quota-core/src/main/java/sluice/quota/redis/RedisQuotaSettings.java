@@ -13,8 +13,11 @@ import sluice.quota.WindowSpec;
  * @param callDeadline  every Redis call fails with {@code QuotaStoreUnavailableException} after this
  * @param clockOverride null: scripts read Redis {@code TIME}, so every replica agrees (production);
  *                      a {@link TimeSource}: its time is passed to every script (tests, fake clock)
+ * @param loopPipelining commands issued on a Netty event loop during one pass of it go to Redis as one
+ *                      pipelined batch at the end of the pass ({@link LoopPipeline}); off a loop nothing changes
  */
-public record RedisQuotaSettings(WindowSpec window, Duration callDeadline, TimeSource clockOverride) {
+public record RedisQuotaSettings(WindowSpec window, Duration callDeadline, TimeSource clockOverride,
+                                 boolean loopPipelining) {
 
     public RedisQuotaSettings {
         Objects.requireNonNull(window, "window");
@@ -23,21 +26,25 @@ public record RedisQuotaSettings(WindowSpec window, Duration callDeadline, TimeS
         }
     }
 
-    /** One-minute window in 100 ms buckets, 1.5 s per call, Redis {@code TIME}. */
+    /** One-minute window in 100 ms buckets, 1.5 s per call, Redis {@code TIME}, loop pipelining on. */
     public static RedisQuotaSettings defaults() {
-        return new RedisQuotaSettings(WindowSpec.MINUTE, Duration.ofMillis(1500), null);
+        return new RedisQuotaSettings(WindowSpec.MINUTE, Duration.ofMillis(1500), null, true);
     }
 
     public RedisQuotaSettings withClock(TimeSource clock) {
-        return new RedisQuotaSettings(window, callDeadline, clock);
+        return new RedisQuotaSettings(window, callDeadline, clock, loopPipelining);
     }
 
     public RedisQuotaSettings withWindow(WindowSpec spec) {
-        return new RedisQuotaSettings(spec, callDeadline, clockOverride);
+        return new RedisQuotaSettings(spec, callDeadline, clockOverride, loopPipelining);
     }
 
     public RedisQuotaSettings withCallDeadline(Duration deadline) {
-        return new RedisQuotaSettings(window, deadline, clockOverride);
+        return new RedisQuotaSettings(window, deadline, clockOverride, loopPipelining);
+    }
+
+    public RedisQuotaSettings withLoopPipelining(boolean on) {
+        return new RedisQuotaSettings(window, callDeadline, clockOverride, on);
     }
 
     /** The ARGV[1] every script takes: the override's now, or -1 for Redis TIME. */

@@ -3,10 +3,10 @@ package sluice.quota.redis;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.BatchOptions.ExecutionMode;
-import org.redisson.api.RBatch;
+import java.util.ArrayList;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
 import sluice.quota.Admission;
@@ -30,7 +30,8 @@ import sluice.quota.WindowSpec;
 
 /**
  * The shared {@link QuotaStore}: every operation is one Lua script, one round trip, atomic in
- * Redis (scripts in {@code sluice/quota/redis/lua/}); {@link #settle} pipelines several in one. Thread-safe; one instance per replica.
+ * Redis (scripts in {@code sluice/quota/redis/lua/}); {@link #settle} pipelines several in one, and
+ * the commands one event loop issues in one pass share a batch ({@link LoopPipeline}). Thread-safe; one instance per replica.
  */
 public final class RedissonQuotaStore implements QuotaStore {
     private final RedisCallRunner redis;
@@ -48,7 +49,17 @@ public final class RedissonQuotaStore implements QuotaStore {
     public RedissonQuotaStore(RedissonClient redisson, RedisQuotaSettings settings) {
         this.settings = settings;
         this.window = settings.window();
-        this.redis = new RedisCallRunner(redisson, settings.callDeadline(), unavailableErrors);
+        this.redis = new RedisCallRunner(redisson, settings.callDeadline(), unavailableErrors, settings.loopPipelining());
+    }
+
+    /** Writes the hot path made to Redis since start: a batch of one or more commands each ({@link LoopPipeline}). */
+    public long pipelineBatches() {
+        return redis.pipeline().batchesSent();
+    }
+
+    /** Commands those writes carried; commands ÷ batches is how many requests shared a write. */
+    public long pipelinedCommands() {
+        return redis.pipeline().commandsSent();
     }
 
     /** Redis failures seen (timeouts, refused connections, ...), for a metrics gauge. */
@@ -98,20 +109,29 @@ public final class RedissonQuotaStore implements QuotaStore {
 
     /**
      * The settlements' {@code EVALSHA}s and the stream's {@code XADD} in one pipelined batch, not
-     * atomic ({@link ExecutionMode#IN_MEMORY}: the keys live in different hash slots; in a cluster
-     * Redisson sends one batch per node). Each part answers on its own; a reconcile Redis answers
-     * {@code NOSCRIPT} (not run) is run once more alone.
+     * atomic (the keys live in different hash slots; in a cluster Redisson sends one batch per node):
+     * on an event loop with the rest of its pass ({@link LoopPipeline}), elsewhere a batch of their
+     * own. Each part answers on its own; a reconcile Redis answers {@code NOSCRIPT} (not run) is run
+     * once more alone.
      */
     @Override
+    @SuppressWarnings("unchecked")
     public Settled settle(List<Settlement> settlements, StreamAppend alongside) {
-        RBatch batch = redis.redisson().createBatch(BatchOptions.defaults().executionMode(ExecutionMode.IN_MEMORY));
-        List<CompletionStage<Void>> settled = settlements.stream()
-                .map(s -> redis.runIn(batch, LuaScript.RECONCILE, reconcileKeys(s.reservation()), reconcileArgs(s))
-                        .<Void>thenApply(reply -> null))
-                .toList();
-        CompletionStage<Void> appended = redis.call(() -> batch.<String, String>getStream(alongside.stream(), StringCodec.INSTANCE)
-                .addAsync(StreamAddArgs.entries(alongside.fields()))).thenApply(id -> null);
-        batch.executeAsync();
+        List<LoopPipeline.Op<?>> ops = new ArrayList<>(settlements.size() + 1);
+        settlements.forEach(s -> ops.add(redis.script(LuaScript.RECONCILE, RScript.ReturnType.MULTI,
+                reconcileKeys(s.reservation()), reconcileArgs(s))));
+        LoopPipeline.Op<StreamMessageId> append = batch -> (batch == null
+                ? redis.redisson().<String, String>getStream(alongside.stream(), StringCodec.INSTANCE)
+                : batch.<String, String>getStream(alongside.stream(), StringCodec.INSTANCE))
+                .addAsync(StreamAddArgs.entries(alongside.fields()));
+        ops.add(append);
+        List<CompletionStage<?>> sent = redis.pipeline().sendAll(ops);
+        List<CompletionStage<Void>> settled = new ArrayList<>(settlements.size());
+        for (int i = 0; i < settlements.size(); i++) {
+            settled.add(redis.bounded((CompletionStage<Object>) sent.get(i)).thenApply(reply -> null));
+        }
+        CompletionStage<Void> appended = redis.bounded((CompletionStage<Object>) sent.get(settlements.size()))
+                .thenApply(id -> null);
         return new Settled(settled, appended);
     }
 

@@ -7,6 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicLong;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 
 /**
  * A loopback TCP proxy in front of Redis that counts the writes clients make (each a read of the
@@ -25,6 +28,13 @@ final class CountingProxy implements AutoCloseable {
 
     String uri() {
         return "redis://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** A Redisson client through this proxy, without keep-alive pings (no write inside a counted window but the test's). */
+    RedissonClient client() {
+        Config config = RedisQuotaConfig.config(uri());
+        config.useSingleServer().setPingConnectionInterval(0);
+        return Redisson.create(config);
     }
 
     long clientWrites() {

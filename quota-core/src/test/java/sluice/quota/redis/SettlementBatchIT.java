@@ -13,11 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 import sluice.quota.AdmissionRequest;
 import sluice.quota.Admitted;
 import sluice.quota.KeyLimits;
@@ -44,9 +42,7 @@ class SettlementBatchIT {
     @BeforeAll
     static void connect() throws Exception {
         proxy = new CountingProxy(TestServers.redis().port());
-        Config config = RedisQuotaConfig.config(proxy.uri());
-        config.useSingleServer().setPingConnectionInterval(0); // no keep-alive inside the counted window
-        client = Redisson.create(config);
+        client = proxy.client();
         direct = RedisQuotaConfig.client(TestServers.redis().uri());
     }
 

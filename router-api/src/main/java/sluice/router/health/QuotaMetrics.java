@@ -9,12 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import sluice.quota.FailoverQuotaStore;
 import sluice.quota.QuotaStore;
+import sluice.quota.redis.RedissonQuotaStore;
 import sluice.router.ledger.UsageOutbox;
 
 /**
  * Exposes the degraded modes on {@code /q/metrics}: whether Redis answers, how many admissions
  * the Redis-down policy answered instead (denied when failing closed, admitted locally when
- * failing open), and usage events that could not be written to the outbox.
+ * failing open), usage events that could not be written to the outbox, and how many quota commands
+ * shared each write to Redis (loop pipelining, ADR 0009).
  */
 @ApplicationScoped
 public class QuotaMetrics {
@@ -27,6 +29,14 @@ public class QuotaMetrics {
             FunctionCounter.builder("sluice.quota.fallbacks", failover, f -> f.fallbacks().sum())
                     .description("admissions answered by the Redis-down policy (" + failover.mode() + ")")
                     .register(registry);
+            if (failover.shared() instanceof RedissonQuotaStore redis) {
+                FunctionCounter.builder("sluice.redis.pipeline.writes", redis, RedissonQuotaStore::pipelineBatches)
+                        .description("writes of quota commands to Redis: one per event-loop pass, or per call off a loop")
+                        .register(registry);
+                FunctionCounter.builder("sluice.redis.pipeline.commands", redis, RedissonQuotaStore::pipelinedCommands)
+                        .description("quota commands those writes carried (commands / writes = requests sharing a write)")
+                        .register(registry);
+            }
         }
         FunctionCounter.builder("sluice.ledger.outbox.failures", outbox, o -> o.failures().sum())
                 .description("usage events that could not be written to the Redis outbox")

@@ -34,10 +34,19 @@ import sluice.router.upstream.UpstreamClient;
 @ApplicationScoped
 public class QuotaBeans {
 
+    /**
+     * Redisson on its own Netty threads (the default), or with {@code sluice.redis.shared-event-loops}
+     * on Vert.x's event loops (experimental, see docs/adr/0009; Vert.x owns the loops and Redisson's
+     * shutdown leaves them alone).
+     */
     @Produces
     @ApplicationScoped
-    RedissonClient redisson(SluiceConfig config) {
-        return RedisQuotaConfig.client(config.redis().uri());
+    RedissonClient redisson(SluiceConfig config, Vertx vertx) {
+        org.redisson.config.Config redis = RedisQuotaConfig.config(config.redis().uri());
+        if (config.redis().sharedEventLoops()) {
+            redis.setEventLoopGroup(vertx.nettyEventLoopGroup());
+        }
+        return org.redisson.Redisson.create(redis);
     }
 
     void closeRedisson(@Disposes RedissonClient client) {
@@ -54,7 +63,8 @@ public class QuotaBeans {
             return new LocalQuotaStore(SystemTimeSource.INSTANCE, window, () -> 1);
         }
         RedissonQuotaStore shared = new RedissonQuotaStore(redisson, RedisQuotaSettings.defaults()
-                .withWindow(window).withCallDeadline(config.redis().timeout()));
+                .withWindow(window).withCallDeadline(config.redis().timeout())
+                .withLoopPipelining(config.redis().loopPipelining()));
         LocalQuotaStore local = new LocalQuotaStore(SystemTimeSource.INSTANCE, window, replicas::liveReplicas);
         FailoverMode mode = quota.redisDownMode() == SluiceConfig.RedisDownMode.FAIL_OPEN_LOCAL
                 ? FailoverMode.FAIL_OPEN_LOCAL : FailoverMode.FAIL_CLOSED;
