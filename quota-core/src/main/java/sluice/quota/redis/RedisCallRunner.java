@@ -15,7 +15,6 @@ import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.RedisNoScriptException;
-import org.redisson.client.codec.StringCodec;
 import sluice.quota.QuotaException;
 import sluice.quota.QuotaStoreUnavailableException;
 
@@ -38,7 +37,7 @@ final class RedisCallRunner {
 
     RedisCallRunner(RedissonClient redisson, Duration deadline, LongAdder unavailable, boolean loopPipelining) {
         this.redisson = redisson;
-        this.script = redisson.getScript(StringCodec.INSTANCE);
+        this.script = redisson.getScript(HeapStringCodec.INSTANCE);
         this.deadlineMillis = deadline.toMillis();
         this.unavailable = unavailable;
         this.pipeline = new LoopPipeline(redisson, loopPipelining);
@@ -67,7 +66,7 @@ final class RedisCallRunner {
      * {@code NOSCRIPT} answer (the script did not run) runs it once more on its own, with its source.
      */
     <R> LoopPipeline.Op<R> script(LuaScript lua, RScript.ReturnType type, List<String> keys, Object... args) {
-        return batch -> evalSha(batch == null ? script : batch.getScript(StringCodec.INSTANCE), lua, type, keys, args);
+        return batch -> evalSha(batch == null ? script : batch.getScript(HeapStringCodec.INSTANCE), lua, type, keys, args);
     }
 
     /** Bounds and maps the failures of a command the pipeline sent (see {@link #call}). */

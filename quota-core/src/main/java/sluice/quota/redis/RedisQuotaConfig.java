@@ -26,6 +26,7 @@ public final class RedisQuotaConfig {
     public static Config config(String redisUri) {
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
+        config.setReferenceEnabled(false); // no Redisson objects stored inside others: skip the per-argument reference check
         config.setUseScriptCache(true);
         config.setNettyThreads(4);
         config.setThreads(2);

@@ -8,7 +8,6 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamAddArgs;
-import org.redisson.client.codec.StringCodec;
 import sluice.quota.Admission;
 import sluice.quota.AdmissionRequest;
 import sluice.quota.Admitted;
@@ -121,8 +120,8 @@ public final class RedissonQuotaStore implements QuotaStore {
         settlements.forEach(s -> ops.add(redis.script(LuaScript.RECONCILE, RScript.ReturnType.MULTI,
                 reconcileKeys(s.reservation()), reconcileArgs(s))));
         LoopPipeline.Op<StreamMessageId> append = batch -> (batch == null
-                ? redis.redisson().<String, String>getStream(alongside.stream(), StringCodec.INSTANCE)
-                : batch.<String, String>getStream(alongside.stream(), StringCodec.INSTANCE))
+                ? redis.redisson().<String, String>getStream(alongside.stream(), HeapStringCodec.INSTANCE)
+                : batch.<String, String>getStream(alongside.stream(), HeapStringCodec.INSTANCE))
                 .addAsync(StreamAddArgs.entries(alongside.fields()));
         ops.add(append);
         List<CompletionStage<?>> sent = redis.pipeline().sendAll(ops);
