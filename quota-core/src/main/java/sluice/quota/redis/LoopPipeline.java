@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchOptions.ExecutionMode;
@@ -34,16 +36,23 @@ final class LoopPipeline {
 
     private final RedissonClient redisson;
     private final boolean enabled;
+    private final long deadlineMillis;
     private final ThreadLocal<Pass> passes = ThreadLocal.withInitial(Pass::new);
     private final LongAdder batches = new LongAdder();
     private final LongAdder commands = new LongAdder();
 
-    LoopPipeline(RedissonClient redisson, boolean enabled) {
+    /**
+     * @param deadlineMillis every answer fails with a {@link TimeoutException} after this long: on a
+     *                       loop one timer per pass (a task of the loop's own, no other thread woken),
+     *                       off a loop one per command
+     */
+    LoopPipeline(RedissonClient redisson, boolean enabled, long deadlineMillis) {
         this.redisson = redisson;
         this.enabled = enabled;
+        this.deadlineMillis = deadlineMillis;
     }
 
-    /** Sends {@code op} with the rest of this loop pass, or at once off a loop. */
+    /** Sends {@code op} with the rest of this loop pass, or at once off a loop; the answer is bounded by the deadline. */
     <T> CompletionStage<T> send(Op<T> op) {
         EventExecutor loop = enabled ? ThreadExecutorMap.currentExecutor() : null;
         if (loop == null) {
@@ -66,7 +75,8 @@ final class LoopPipeline {
             return sent;
         }
         RBatch batch = newBatch();
-        ops.forEach(op -> sent.add(op.send(batch)));
+        ops.forEach(op -> sent.add(op.send(batch).toCompletableFuture().copy()
+                .orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)));
         execute(batch, ops.size());
         return sent;
     }
@@ -83,7 +93,7 @@ final class LoopPipeline {
     private <T> CompletionStage<T> alone(Op<T> op) {
         batches.increment();
         commands.increment();
-        return op.send(null);
+        return op.send(null).toCompletableFuture().copy().orTimeout(deadlineMillis, TimeUnit.MILLISECONDS);
     }
 
     private RBatch newBatch() {
@@ -105,7 +115,7 @@ final class LoopPipeline {
 
         <T> CompletionStage<T> add(Op<T> op, EventExecutor loop) {
             if (ops.isEmpty()) {
-                loop.execute(this::flush);
+                loop.execute(() -> flush(loop));
             }
             CompletableFuture<Object> result = new CompletableFuture<>();
             ops.add(op);
@@ -115,11 +125,14 @@ final class LoopPipeline {
             return typed;
         }
 
-        void flush() {
+        void flush(EventExecutor loop) {
             List<Op<?>> sending = ops;
             List<CompletableFuture<Object>> answering = results;
             ops = new ArrayList<>();
             results = new ArrayList<>();
+            // one timer for the whole pass, on this loop: never cancelled (answered futures ignore it),
+            // so no other thread is woken to arm or disarm it
+            loop.schedule(() -> expire(answering), deadlineMillis, TimeUnit.MILLISECONDS);
             if (sending.size() == 1) { // a batch of one costs more than the command alone
                 batches.increment();
                 commands.increment();
@@ -131,6 +144,14 @@ final class LoopPipeline {
                 pipe(sending.get(i), batch, answering.get(i));
             }
             execute(batch, sending.size());
+        }
+
+        private void expire(List<CompletableFuture<Object>> answering) {
+            for (CompletableFuture<Object> answer : answering) {
+                if (!answer.isDone()) {
+                    answer.completeExceptionally(new TimeoutException("no answer within " + deadlineMillis + " ms"));
+                }
+            }
         }
 
         private void pipe(Op<?> op, RBatch batch, CompletableFuture<Object> result) {

@@ -40,7 +40,7 @@ final class RedisCallRunner {
         this.script = redisson.getScript(HeapStringCodec.INSTANCE);
         this.deadlineMillis = deadline.toMillis();
         this.unavailable = unavailable;
-        this.pipeline = new LoopPipeline(redisson, loopPipelining);
+        this.pipeline = new LoopPipeline(redisson, loopPipelining, deadlineMillis);
     }
 
     RedissonClient redisson() {
@@ -53,12 +53,12 @@ final class RedisCallRunner {
 
     /** Runs a script by {@code EVALSHA} (with the rest of this loop pass, see {@link LoopPipeline}); see {@link #evalSha}. */
     CompletionStage<List<Object>> run(LuaScript lua, List<String> keys, Object... args) {
-        return call(() -> pipeline.send(script(lua, RScript.ReturnType.MULTI, keys, args)));
+        return mapped(() -> pipeline.send(script(lua, RScript.ReturnType.MULTI, keys, args)));
     }
 
     /** Runs a script whose reply is one integer. */
     CompletionStage<Long> runForLong(LuaScript lua, List<String> keys, Object... args) {
-        return call(() -> pipeline.send(script(lua, RScript.ReturnType.INTEGER, keys, args)));
+        return mapped(() -> pipeline.send(script(lua, RScript.ReturnType.INTEGER, keys, args)));
     }
 
     /**
@@ -69,9 +69,9 @@ final class RedisCallRunner {
         return batch -> evalSha(batch == null ? script : batch.getScript(HeapStringCodec.INSTANCE), lua, type, keys, args);
     }
 
-    /** Bounds and maps the failures of a command the pipeline sent (see {@link #call}). */
+    /** Maps the failures of a command the pipeline sent (the pipeline bounds it by the deadline). */
     <T> CompletionStage<T> bounded(CompletionStage<T> sent) {
-        return call(() -> sent);
+        return mapped(() -> sent);
     }
 
     /**
@@ -100,19 +100,26 @@ final class RedisCallRunner {
 
     /** Any Redisson call, bounded by the deadline, failures mapped. */
     <T> CompletionStage<T> call(Supplier<? extends CompletionStage<T>> operation) {
-        CompletableFuture<T> started;
+        return mapped(() -> {
+            CompletionStage<T> started = operation.get();
+            return started.toCompletableFuture().copy().orTimeout(deadlineMillis, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** A call that is bounded already (by the pipeline), its failures mapped. */
+    private <T> CompletionStage<T> mapped(Supplier<? extends CompletionStage<T>> operation) {
+        CompletionStage<T> started;
         try {
-            started = operation.get().toCompletableFuture().copy();
+            started = operation.get();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(translate(e));
         }
-        return started.orTimeout(deadlineMillis, TimeUnit.MILLISECONDS)
-                .handle((value, failure) -> {
-                    if (failure != null) {
-                        throw translate(failure);
-                    }
-                    return value;
-                });
+        return started.handle((value, failure) -> {
+            if (failure != null) {
+                throw translate(failure);
+            }
+            return value;
+        });
     }
 
     /** Blocking form for the few synchronous APIs (leader lock); same deadline and mapping. */

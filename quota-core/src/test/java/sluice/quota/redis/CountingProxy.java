@@ -18,6 +18,7 @@ import org.redisson.config.Config;
 final class CountingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final AtomicLong clientWrites = new AtomicLong();
+    private volatile boolean holding;
 
     CountingProxy(int redisPort) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -35,6 +36,11 @@ final class CountingProxy implements AutoCloseable {
         Config config = RedisQuotaConfig.config(uri());
         config.useSingleServer().setPingConnectionInterval(0);
         return Redisson.create(config);
+    }
+
+    /** While held, nothing the clients write reaches Redis (a hung server); released, it all goes on. */
+    void hold(boolean on) {
+        holding = on;
     }
 
     long clientWrites() {
@@ -64,11 +70,16 @@ final class CountingProxy implements AutoCloseable {
                     if (counted) {
                         clientWrites.incrementAndGet();
                     }
+                    while (holding) { // Redis "does not answer": what clients wrote waits here
+                        Thread.sleep(5);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException ended) {
                 // a side closed: the other pump ends too
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
             }
         }, "counting-proxy-pump");
         pump.setDaemon(true);

@@ -2,6 +2,8 @@ package sluice.quota.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.DefaultEventLoop;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,7 @@ import sluice.quota.Admitted;
 import sluice.quota.Denied;
 import sluice.quota.DenyReason;
 import sluice.quota.KeyLimits;
+import sluice.quota.QuotaStoreUnavailableException;
 import sluice.quota.Settled;
 import sluice.quota.Settlement;
 import sluice.quota.StreamAppend;
@@ -129,6 +133,31 @@ class LoopPipelineIT {
         assertInstanceOf(Admitted.class, answers.get(2));
         assertEquals(new WindowCount(2, 140), get(store.state(keyId)).minute());
         assertEquals(1, direct.getStream(stream, StringCodec.INSTANCE).size());
+    }
+
+    @Test
+    void aPassRedisDoesNotAnswerFailsAsUnavailableAtTheDeadlineAndTheNextPassWorks() throws Exception {
+        RedissonQuotaStore store = new RedissonQuotaStore(client,
+                RedisQuotaSettings.defaults().withCallDeadline(Duration.ofMillis(300)));
+        String keyId = "key-" + UUID.randomUUID();
+        get(store.admit(request(keyId, 1))); // connections open before the hold
+        CompletableFuture<List<CompletionStage<Admission>>> issued = new CompletableFuture<>();
+        proxy.hold(true);
+        long started = System.nanoTime();
+        try {
+            loop.execute(() -> issued.complete(List.of(store.admit(request(keyId, 1)), store.admit(request(keyId, 1)))));
+            for (CompletionStage<Admission> each : issued.get(10, TimeUnit.SECONDS)) {
+                ExecutionException failed = assertThrows(ExecutionException.class, () -> get(each));
+                assertInstanceOf(QuotaStoreUnavailableException.class, failed.getCause());
+                assertTrue(failed.getCause().getMessage().contains("no answer within 300 ms"), failed.getCause().getMessage());
+            }
+            long waitedMs = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(waitedMs >= 300 && waitedMs < 3_000, "failed at the deadline, not before nor long after: " + waitedMs);
+        } finally {
+            proxy.hold(false);
+        }
+        List<Admission> after = onLoop(() -> List.of(store.admit(request("key-" + UUID.randomUUID(), 1))));
+        assertInstanceOf(Admitted.class, after.get(0));
     }
 
     /** Runs {@code calls} as one task of the loop (one pass) and waits for every answer. */
