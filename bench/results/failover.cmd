@@ -1,1 +1,1 @@
-2026-11-29 23:25 UTC (failover): bench/run all
+2026-11-30 01:44 UTC (failover): bench/run all

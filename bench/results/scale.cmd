@@ -1,1 +1,1 @@
-2026-11-29 23:23 UTC (scale): bench/run all
+2026-11-30 01:40 UTC (scale): bench/run all
