@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -132,7 +133,12 @@ final class LoopPipeline {
             results = new ArrayList<>();
             // one timer for the whole pass, on this loop: never cancelled (answered futures ignore it),
             // so no other thread is woken to arm or disarm it
-            loop.schedule(() -> expire(answering), deadlineMillis, TimeUnit.MILLISECONDS);
+            try {
+                loop.schedule(() -> expire(answering), deadlineMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) { // nothing would bound the wait: send nothing
+                answering.forEach(answer -> answer.completeExceptionally(shuttingDown));
+                return;
+            }
             if (sending.size() == 1) { // a batch of one costs more than the command alone
                 batches.increment();
                 commands.increment();
