@@ -92,8 +92,7 @@ final class LoopPipeline {
     }
 
     private <T> CompletionStage<T> alone(Op<T> op) {
-        batches.increment();
-        commands.increment();
+        counted(1);
         return op.send(null).toCompletableFuture().copy().orTimeout(deadlineMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -101,9 +100,14 @@ final class LoopPipeline {
         return redisson.createBatch(BatchOptions.defaults().executionMode(ExecutionMode.IN_MEMORY));
     }
 
-    private void execute(RBatch batch, int size) {
+    /** One write to Redis carrying {@code size} commands. */
+    private void counted(int size) {
         batches.increment();
         commands.add(size);
+    }
+
+    private void execute(RBatch batch, int size) {
+        counted(size);
         // each command's own future answers (a failed batch fails them, and the caller's deadline
         // bounds every wait); the batch's overall result carries nothing more
         batch.executeAsync();
@@ -140,8 +144,7 @@ final class LoopPipeline {
                 return;
             }
             if (sending.size() == 1) { // a batch of one costs more than the command alone
-                batches.increment();
-                commands.increment();
+                counted(1);
                 pipe(sending.get(0), null, answering.get(0));
                 return;
             }

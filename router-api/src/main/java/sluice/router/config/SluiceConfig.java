@@ -173,15 +173,6 @@ public interface SluiceConfig {
         Duration timeout();
 
         /**
-         * Experimental, off: Redisson runs its connections on Vert.x's event loops instead of threads
-         * of its own. Saves a thread hop per reply, but a busy loop (a cold start, an overload) then
-         * delays reading Redis replies past {@code timeout}, and the shared store is declared down
-         * although Redis answered (ADR 0009).
-         */
-        @WithDefault("false")
-        boolean sharedEventLoops();
-
-        /**
          * The quota commands one event loop issues during one pass (admissions, settlements and usage
          * events of the requests it serves) go to Redis as one pipelined write ({@code true}), each
          * still its own atomic script; {@code false}: a write per command.

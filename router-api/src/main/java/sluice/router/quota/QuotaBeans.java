@@ -34,19 +34,10 @@ import sluice.router.upstream.UpstreamClient;
 @ApplicationScoped
 public class QuotaBeans {
 
-    /**
-     * Redisson on its own Netty threads (the default), or with {@code sluice.redis.shared-event-loops}
-     * on Vert.x's event loops (experimental, see docs/adr/0009; Vert.x owns the loops and Redisson's
-     * shutdown leaves them alone).
-     */
     @Produces
     @ApplicationScoped
-    RedissonClient redisson(SluiceConfig config, Vertx vertx) {
-        org.redisson.config.Config redis = RedisQuotaConfig.config(config.redis().uri());
-        if (config.redis().sharedEventLoops()) {
-            redis.setEventLoopGroup(vertx.nettyEventLoopGroup());
-        }
-        return org.redisson.Redisson.create(redis);
+    RedissonClient redisson(SluiceConfig config) {
+        return RedisQuotaConfig.client(config.redis().uri());
     }
 
     void closeRedisson(@Disposes RedissonClient client) {
