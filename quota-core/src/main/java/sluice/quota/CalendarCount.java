@@ -39,9 +39,10 @@ final class CalendarCount {
         tokens += tokenCount;
     }
 
-    /** Adds a token correction when {@code chargedStart} is still the current period; never below 0. */
-    void settle(long chargedStart, long tokenDelta) {
+    /** Adds request and token corrections when {@code chargedStart} is still the current period; never below 0. */
+    void settle(long chargedStart, long requestDelta, long tokenDelta) {
         if (chargedStart == start) {
+            requests = Math.max(0, requests + requestDelta);
             tokens = Math.max(0, tokens + tokenDelta);
         }
     }

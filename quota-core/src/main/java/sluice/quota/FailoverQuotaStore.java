@@ -121,6 +121,14 @@ public final class FailoverQuotaStore implements QuotaStore {
     }
 
     @Override
+    public CompletionStage<Void> cancel(Reservation reservation) {
+        if (reservation.local()) {
+            return local.cancel(reservation);
+        }
+        return viaShared(() -> shared.cancel(reservation), Function.identity(), null);
+    }
+
+    @Override
     public CompletionStage<Boolean> renewLease(Reservation reservation, long ttlMillis) {
         if (reservation.local()) {
             return local.renewLease(reservation, ttlMillis);

@@ -128,12 +128,13 @@ final class LocalKeyQuota {
     }
 
     /** Adds a token correction where the reservation was charged, and frees its lease. */
-    synchronized void settle(Reservation reservation, long tokenDelta, long now) {
-        if (tokenDelta != 0) {
-            minute.adjustTokens(reservation.minuteBucket(), tokenDelta, now);
-            day.settle(reservation.dayStartMillis(), tokenDelta);
+    /** Adds the deltas to the minute bucket, day and month charged (while still counted), frees the lease. */
+    synchronized void settle(Reservation reservation, long requestDelta, long tokenDelta, long now) {
+        if (tokenDelta != 0 || requestDelta != 0) {
+            minute.adjust(reservation.minuteBucket(), requestDelta, tokenDelta, now);
+            day.settle(reservation.dayStartMillis(), requestDelta, tokenDelta);
             if (reservation.monthStartMillis() != 0) {
-                month.settle(reservation.monthStartMillis(), tokenDelta);
+                month.settle(reservation.monthStartMillis(), requestDelta, tokenDelta);
             }
         }
         leases.remove(reservation.leaseId());

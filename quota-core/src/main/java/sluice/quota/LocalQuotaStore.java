@@ -56,7 +56,7 @@ public final class LocalQuotaStore implements QuotaStore {
         if (actualTokens < 0) {
             throw new IllegalArgumentException("actualTokens < 0: " + actualTokens);
         }
-        key(reservation.keyId()).settle(reservation, actualTokens - reservation.reservedTokens(),
+        key(reservation.keyId()).settle(reservation, 0, actualTokens - reservation.reservedTokens(),
                 clock.nowMillis());
         return done(null);
     }
@@ -64,6 +64,12 @@ public final class LocalQuotaStore implements QuotaStore {
     @Override
     public CompletionStage<Void> release(Reservation reservation) {
         return reconcile(reservation, 0);
+    }
+
+    @Override
+    public CompletionStage<Void> cancel(Reservation reservation) {
+        key(reservation.keyId()).settle(reservation, -1, -reservation.reservedTokens(), clock.nowMillis());
+        return done(null);
     }
 
     @Override

@@ -91,6 +91,11 @@ public final class QuotaEngine {
         return store.release(reservation);
     }
 
+    /** @see QuotaStore#cancel */
+    public CompletionStage<Void> cancel(Reservation reservation) {
+        return store.cancel(reservation);
+    }
+
     /** @see QuotaStore#renewLease */
     public CompletionStage<Boolean> renewLease(Reservation reservation, long ttlMillis) {
         return store.renewLease(reservation, ttlMillis);

@@ -53,6 +53,16 @@ public interface QuotaStore {
     CompletionStage<Void> release(Reservation reservation);
 
     /**
+     * The request never left the gateway (its key was admitted in the same round trip as its
+     * tenant, and the tenant was refused): gives back the reserved tokens and the request count
+     * (in the minute bucket, day and month it was charged to, while they are still counted) and
+     * releases the lease, as if the key had never admitted it.
+     *
+     * @throws QuotaStoreUnavailableException (in the stage) when the store is unreachable
+     */
+    CompletionStage<Void> cancel(Reservation reservation);
+
+    /**
      * Extends the lease of a long-running call to now + {@code ttlMillis}.
      *
      * @return false when the lease had already expired (its slot may have been given away)

@@ -65,17 +65,21 @@ final class SlidingWindow {
     }
 
     /**
-     * Adds {@code delta} tokens to a bucket if it is still counted, never below zero.
+     * Adds {@code requestDelta} requests and {@code tokenDelta} tokens to a bucket if it is still
+     * counted, never below zero.
      *
-     * @return the delta applied (0 once the bucket has left the window)
+     * @return the token delta applied (0 once the bucket has left the window)
      */
-    long adjustTokens(long bucketIndex, long delta, long now) {
+    long adjust(long bucketIndex, long requestDelta, long tokenDelta, long now) {
         slide(now);
         long[] bucket = buckets.get(bucketIndex);
         if (bucket == null || bucketIndex < head) {
             return 0;
         }
-        long applied = Math.max(delta, -bucket[1]);
+        long requests = Math.max(requestDelta, -bucket[0]);
+        bucket[0] += requests;
+        sumRequests = Math.max(sumRequests + requests, 0);
+        long applied = Math.max(tokenDelta, -bucket[1]);
         bucket[1] += applied;
         sumTokens = Math.max(sumTokens + applied, 0);
         return applied;

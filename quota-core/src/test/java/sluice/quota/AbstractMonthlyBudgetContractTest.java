@@ -53,6 +53,15 @@ public abstract class AbstractMonthlyBudgetContractTest extends QuotaStoreFixtur
     }
 
     @Test
+    void cancelGivesTheMonthItsTokensBack() {
+        admitted(MONTH_1000, 300);
+        Reservation unsent = admitted(MONTH_1000, 700);
+        await(store.cancel(unsent));
+        assertEquals(new WindowCount(1, 300), state().month());
+        admitted(MONTH_1000, 700);
+    }
+
+    @Test
     void reconcileSettlesTheMonthWithTheRealUsage() {
         Reservation big = admitted(MONTH_1000, 800);
         await(store.reconcile(big, 300));

@@ -180,6 +180,31 @@ public abstract class AbstractQuotaStoreContractTest extends QuotaStoreFixture {
     }
 
     @Test
+    void cancelGivesTheRequestAndItsTokensBackAsIfNeverAdmitted() {
+        KeyLimits limits = limits(1, 1000, 1, 0, 0);
+        Reservation unsent = admitted(limits, 600);
+        denied(limits, 1, DenyReason.RPM);
+        await(store.cancel(unsent));
+        KeyState state = state();
+        assertEquals(WindowCount.ZERO, state.minute());
+        assertEquals(WindowCount.ZERO, state.today());
+        assertEquals(0, state.inFlight());
+        admitted(limits, 1000); // the rpm, rpd and tpm slots are free again
+        denied(limits, 1, DenyReason.RPM);
+    }
+
+    @Test
+    void cancelAfterItsBucketLeftTheWindowTakesNothingFromNewerRequests() {
+        KeyLimits limits = limits(10, 0, 0, 0, 0);
+        Reservation old = admitted(limits, 500);
+        clock.advanceMillis(61_000);
+        admitted(limits, 100);
+        await(store.cancel(old));
+        assertEquals(new WindowCount(1, 100), state().minute(), "the old bucket already left; the new one is untouched");
+        assertEquals(new WindowCount(1, 100), state().today(), "the day gives the old request back");
+    }
+
+    @Test
     void deniedAdmissionReservesNothing() {
         KeyLimits rpm1 = limits(1, 0, 0, 0, 0);
         admitted(rpm1, 50);

@@ -106,6 +106,13 @@ public final class RedissonQuotaStore implements QuotaStore {
                 .thenApply(reply -> null);
     }
 
+    /** {@code reconcile.lua} with actual 0 and request delta -1. */
+    @Override
+    public CompletionStage<Void> cancel(Reservation reservation) {
+        return redis.run(LuaScript.RECONCILE, reconcileKeys(reservation),
+                reconcileArgs(reservation, -reservation.reservedTokens(), -1)).thenApply(reply -> null);
+    }
+
     /**
      * The settlements' {@code EVALSHA}s and the stream's {@code XADD} in one pipelined batch, not
      * atomic (the keys live in different hash slots; in a cluster Redisson sends one batch per node):
@@ -142,10 +149,13 @@ public final class RedissonQuotaStore implements QuotaStore {
 
     private Object[] reconcileArgs(Settlement settlement) {
         Reservation reservation = settlement.reservation();
+        return reconcileArgs(reservation, settlement.actualTokens() - reservation.reservedTokens(), 0);
+    }
+
+    private Object[] reconcileArgs(Reservation reservation, long tokenDelta, int requestDelta) {
         return new Object[] {settings.nowArgument(), window.bucketMillis(), window.windowMillis(),
-                reservation.minuteBucket(), reservation.dayStartMillis(),
-                settlement.actualTokens() - reservation.reservedTokens(), reservation.leaseId(),
-                reservation.monthStartMillis()};
+                reservation.minuteBucket(), reservation.dayStartMillis(), tokenDelta, reservation.leaseId(),
+                reservation.monthStartMillis(), requestDelta};
     }
 
     @Override
