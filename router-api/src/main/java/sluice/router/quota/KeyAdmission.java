@@ -68,31 +68,32 @@ public final class KeyAdmission {
     }
 
     /**
-     * Admits one key of {@code target}, trying up to {@code maxAttempts} keys. Denials are
-     * recorded in the log; the future holds null when no key could be admitted.
+     * Admits one key of {@code target}, trying up to {@code maxAttempts} keys; nothing is recorded
+     * in the log until {@link #recorded} (a tenant refused meanwhile leaves only its own refusal).
      */
-    public Future<Admitted> admit(ProviderTarget target, Call call, int maxAttempts) {
+    public Future<PoolAdmission> admitKeys(ProviderTarget target, Call call, int maxAttempts) {
         ChatRequest request = call.request();
-        AttemptLog log = call.log();
         long prompt = estimator.correct(request.model(), call.countedPrompt());
         long tokens = estimator.estimateReservation(request.model(), prompt, request.maxTokens(),
                 target.config().reserveMaxTokens());
         call.usage().estimated(prompt, tokens - prompt);
-        CompletionStage<PoolAdmission> stage = engine.admitAny(target.keyIds(), target.limits()::get, tokens,
-                call.requestId(), maxAttempts);
-        return onContext(stage).map(answer -> {
-            if (answer instanceof PoolAdmission.Granted granted) {
-                granted.refusals().forEach(r -> recordDenial(log, target, r));
-                return granted.admitted();
-            }
-            PoolAdmission.Refused refused = (PoolAdmission.Refused) answer;
-            refused.refusals().forEach(r -> recordDenial(log, target, r));
-            if (refused.refusals().isEmpty()) {
-                log.record(target.id(), null, "every key cooling down, exhausted or disabled",
-                        refused.earliestRetryAtMillis());
-            }
-            return null;
-        });
+        return onContext(engine.admitAny(target.keyIds(), target.limits()::get, tokens, call.requestId(),
+                maxAttempts));
+    }
+
+    /** Records the keys' denials in the log. @return the admitted key, or null when none was */
+    public Admitted recorded(ProviderTarget target, AttemptLog log, PoolAdmission answer) {
+        if (answer instanceof PoolAdmission.Granted granted) {
+            granted.refusals().forEach(r -> recordDenial(log, target, r));
+            return granted.admitted();
+        }
+        PoolAdmission.Refused refused = (PoolAdmission.Refused) answer;
+        refused.refusals().forEach(r -> recordDenial(log, target, r));
+        if (refused.refusals().isEmpty()) {
+            log.record(target.id(), null, "every key cooling down, exhausted or disabled",
+                    refused.earliestRetryAtMillis());
+        }
+        return null;
     }
 
     /**
@@ -178,6 +179,14 @@ public final class KeyAdmission {
     /** Gives the reservation back; the future completes (never fails) once Redis answered. */
     public Future<Void> release(Reservation reservation) {
         return written(engine.release(reservation), "release", reservation.keyId());
+    }
+
+    /**
+     * The request was never sent with the reservation: its tokens and its request count go back
+     * (the future completes, never fails, once Redis answered).
+     */
+    public Future<Void> cancel(Reservation reservation) {
+        return written(engine.cancel(reservation), "cancel", reservation.keyId());
     }
 
     /** The provider says a limit is at zero until its reset: every replica learns it. */

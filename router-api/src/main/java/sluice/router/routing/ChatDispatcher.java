@@ -10,9 +10,11 @@ import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import sluice.keystore.SecretCipher;
 import sluice.keystore.ClientPrincipal;
+import sluice.quota.Admission;
 import sluice.quota.Admitted;
 import sluice.quota.Denied;
 import sluice.quota.DenyReason;
+import sluice.quota.PoolAdmission;
 import sluice.quota.Reservation;
 import sluice.router.health.ProviderGuards;
 import sluice.router.health.CallOutcome;
@@ -80,14 +82,42 @@ public final class ChatDispatcher {
             return;
         }
         call.usage().client(principal.tenantId(), principal.clientKeyId());
-        admission.admitTenant(principal, call).onComplete(answer -> {
-            if (answer.succeeded() && answer.result() instanceof Admitted admitted) {
-                call.usage().tenantAdmitted(admitted.reservation());
-                tryProvider(call, 0);
-            } else {
-                tenantRefused(call, answer.succeeded() ? (Denied) answer.result() : null);
+        Future<Admission> tenant = admission.admitTenant(principal, call);
+        int keys = call.hops().isEmpty() ? 0 : keysLeft(call.hops().get(0), 0);
+        if (call.hops().isEmpty() || keys <= 0 || skipped(call, 0) != null) {
+            tenant.onComplete(answer -> {
+                if (tenantAdmitted(call, answer)) {
+                    tryProvider(call, 0);
+                }
+            });
+            return;
+        }
+        // The first provider's key is admitted in the same pass as the tenant: both scripts leave in
+        // one pipelined write (LoopPipeline), one round trip before the call instead of two.
+        Future<PoolAdmission> firstKey = admission.admitKeys(call.hops().get(0).target(), call, keys);
+        Future.join(tenant, firstKey).onComplete(both -> {
+            boolean admitted = tenantAdmitted(call, tenant);
+            if (admitted && !call.ctx().response().closed()) {
+                keysAnswered(call, 0, 0, firstKey);
+                return;
+            }
+            if (firstKey.succeeded() && firstKey.result() instanceof PoolAdmission.Granted granted) {
+                admission.cancel(granted.admitted().reservation()); // never sent: the key's request count goes back
+            }
+            if (admitted) {
+                nothingAnswered(call); // the client left while both were admitted
             }
         });
+    }
+
+    /** True when the tenant admitted the request (kept for settlement); else answers the refusal. */
+    private boolean tenantAdmitted(Call call, AsyncResult<Admission> answer) {
+        if (answer.succeeded() && answer.result() instanceof Admitted admitted) {
+            call.usage().tenantAdmitted(admitted.reservation());
+            return true;
+        }
+        tenantRefused(call, answer.succeeded() ? (Denied) answer.result() : null);
+        return false;
     }
 
     private void tenantRefused(Call call, Denied denied) {
@@ -107,24 +137,32 @@ public final class ChatDispatcher {
     }
 
     private void tryProvider(Call call, int index) {
-        if (index >= call.hops().size() || call.ctx().response().closed() || call.log().storeUnavailable()) {
-            nothingAnswered(call);
-            return;
+        while (index < call.hops().size() && !call.ctx().response().closed() && !call.log().storeUnavailable()) {
+            ProviderStatus skipped = skipped(call, index);
+            if (skipped == null) {
+                tryKey(call, index, 0);
+                return;
+            }
+            String provider = call.hops().get(index).target().id();
+            if (skipped.state() == HealthState.RATE_LIMITED) {
+                call.log().record(provider, null, "skipped: provider rate limited (" + skipped.reason() + ")",
+                        skipped.untilMillis());
+            } else {
+                call.log().record(provider, null, "skipped: provider down (" + skipped.reason() + ")", 0);
+            }
+            index++;
         }
-        String provider = call.hops().get(index).target().id();
-        ProviderStatus status = health.status(provider);
-        if (status.state() == HealthState.RATE_LIMITED) {
-            call.log().record(provider, null, "skipped: provider rate limited (" + status.reason() + ")",
-                    status.untilMillis());
-            tryProvider(call, index + 1);
-            return;
+        nothingAnswered(call);
+    }
+
+    /** The status that makes the route skip its hop at {@code index} now, or null to try it. */
+    private ProviderStatus skipped(Call call, int index) {
+        ProviderStatus status = health.status(call.hops().get(index).target().id());
+        if (status.state() == HealthState.RATE_LIMITED
+                || status.state() == HealthState.DOWN && anyUpAfter(call, index)) {
+            return status;
         }
-        if (status.state() == HealthState.DOWN && anyUpAfter(call, index)) {
-            call.log().record(provider, null, "skipped: provider down (" + status.reason() + ")", 0);
-            tryProvider(call, index + 1);
-            return;
-        }
-        tryKey(call, index, 0);
+        return null;
     }
 
     /** A down provider is skipped only while one not down remains; when all are down, try anyway. */
@@ -158,27 +196,38 @@ public final class ChatDispatcher {
                 + String.join(",", degraded.stream().map(h -> h.target().id()).toList()));
     }
 
+    private int keysLeft(Hop hop, int keysTried) {
+        return Math.min(maxKeyAttempts, hop.target().keyIds().size()) - keysTried;
+    }
+
     private void tryKey(Call call, int index, int keysTried) {
         Hop hop = call.hops().get(index);
-        ProviderTarget target = hop.target();
-        int left = Math.min(maxKeyAttempts, target.keyIds().size()) - keysTried;
+        int left = keysLeft(hop, keysTried);
         if (left <= 0) {
             tryProvider(call, index + 1);
             return;
         }
-        admission.admit(target, call, left)
-                .onComplete(admitted -> {
-                    if (admitted.failed() || admitted.result() == null) {
-                        if (admitted.failed()) {
-                            LOG.warnf("admission on %s failed: %s", target.id(), admitted.cause().getMessage());
-                            call.log().recordStoreUnavailable(target.id());
-                        }
-                        tryProvider(call, index + 1);
-                        return;
-                    }
-                    send(call, hop, admitted.result().reservation())
-                            .onComplete(result -> afterSend(call, index, keysTried, result));
-                });
+        keysAnswered(call, index, keysTried, admission.admitKeys(hop.target(), call, left));
+    }
+
+    /** Sends with the admitted key, or records why none was and moves to the next provider. */
+    private void keysAnswered(Call call, int index, int keysTried, Future<PoolAdmission> answer) {
+        Hop hop = call.hops().get(index);
+        ProviderTarget target = hop.target();
+        answer.onComplete(admitted -> {
+            if (admitted.failed()) {
+                LOG.warnf("admission on %s failed: %s", target.id(), admitted.cause().getMessage());
+                call.log().recordStoreUnavailable(target.id());
+                tryProvider(call, index + 1);
+                return;
+            }
+            Admitted granted = admission.recorded(target, call.log(), admitted.result());
+            if (granted == null) {
+                tryProvider(call, index + 1);
+                return;
+            }
+            send(call, hop, granted.reservation()).onComplete(result -> afterSend(call, index, keysTried, result));
+        });
     }
 
     private void afterSend(Call call, int index, int keysTried, AsyncResult<Next> result) {
