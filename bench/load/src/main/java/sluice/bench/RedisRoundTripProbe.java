@@ -24,10 +24,18 @@ import java.util.TreeMap;
  * trips and are left out. Background traffic (heartbeats) is measured between requests and its
  * expected share subtracted; PINGs (the Redis client's per-connection keep-alive, which no
  * request waits for) are counted apart.
+ *
+ * <p>Round trips: commands the gateway pipelines arrive in one burst on one connection, Redis
+ * running each as soon as the one before it ends; a command that waited for an earlier answer
+ * comes at least a loopback exchange later. So a command before the upstream call starts a new
+ * round trip unless it came on the same connection within {@link #BURST_MICROS} of the one before.
  */
 final class RedisRoundTripProbe {
     private record Seen(long micros, String text) {
     }
+
+    /** Longest gap between two commands of one pipelined write as Redis runs them (a script takes tens of µs). */
+    static final long BURST_MICROS = 100;
 
     private record Sent(long startMicros, long endMicros, int status) {
     }
@@ -75,6 +83,8 @@ final class RedisRoundTripProbe {
         Map<String, Integer> after = new TreeMap<>();
         Map<String, Integer> outside = new TreeMap<>();
         int pings = 0;
+        long tripsBefore = 0;
+        Map<Sent, Seen> lastBefore = new java.util.HashMap<>();
         JsonArray example = new JsonArray();
         Sent first = sent.get(0);
         for (Seen s : seen) {
@@ -96,11 +106,16 @@ final class RedisRoundTripProbe {
                 outside.merge(name, 1, Integer::sum);
             } else if (s.micros - owner.startMicros < split) {
                 before.merge(name, 1, Integer::sum);
+                Seen previous = lastBefore.put(owner, s);
+                if (previous == null || !client(previous.text).equals(client(s.text))
+                        || s.micros - previous.micros > BURST_MICROS) {
+                    tripsBefore++;
+                }
             } else {
                 after.merge(name, 1, Integer::sum);
             }
             if (owner == first) {
-                example.add(String.format("+%.1f ms %s", (s.micros - first.startMicros) / 1000.0, abbreviate(s.text)));
+                example.add(String.format("+%.3f ms %s", (s.micros - first.startMicros) / 1000.0, abbreviate(s.text)));
             }
         }
         long inside = 0;
@@ -121,6 +136,7 @@ final class RedisRoundTripProbe {
                 .put("beforeUpstreamPerRequest", beforePer)
                 .put("afterUpstreamPerRequest", afterPer)
                 .put("beforeUpstream", total(beforePer))
+                .put("roundTripsBeforeUpstream", Math.round(100.0 * tripsBefore / sent.size()) / 100.0)
                 .put("afterUpstream", total(afterPer))
                 .put("backgroundPerSecond", background)
                 .put("pingsPerSecond", pings / (watchedMicros / 1e6))
@@ -164,6 +180,11 @@ final class RedisRoundTripProbe {
         } catch (IOException | RuntimeException e) {
             // the socket was closed: watching is over
         }
+    }
+
+    /** The client address of a MONITOR line: {@code [0 127.0.0.1:51234]}. */
+    static String client(String text) {
+        return text.substring(text.indexOf('['), text.indexOf(']') + 1);
     }
 
     /** The command name: the first quoted word after the client address. */
