@@ -17,7 +17,7 @@ final class OverheadTables {
                 .append("`×` the ratio to direct. CPU is seconds of CPU per 1,000 requests of the proxying ")
                 .append("processes (nginx workers; the gateway JVMs, summed over replicas; `+ LB` the nginx ")
                 .append("balancing them); RSS the largest resident set of one such process during the window. ")
-                .append("Redis: script calls (`EVALSHA`, one round trip each) / all commands Redis executed, ")
+                .append("Redis: script calls (`EVALSHA`; concurrent ones share writes, see the round-trip probe) / all commands Redis executed, ")
                 .append("those inside scripts included, per request (`INFO commandstats` deltas; background pings ")
                 .append("and heartbeats of every running replica included).\n\n")
                 .append("![throughput and added latency](").append(pngName).append(")\n\n");

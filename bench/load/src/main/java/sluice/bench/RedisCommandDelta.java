@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * start and end. Our own INFO calls are left out; everything else (the gateways' admission and
  * reconcile scripts, heartbeats, pings) counts. Redis counts the commands a Lua script runs
  * inside it too, so the total is work done in Redis, not round trips; script calls
- * ({@code EVALSHA}...) are counted apart: one round trip each.
+ * ({@code EVALSHA}...) are counted apart (pipelined ones share a write: the round-trip probe counts writes).
  */
 final class RedisCommandDelta {
     /** Commands that run a script: each is one round trip, whatever the script calls inside. */

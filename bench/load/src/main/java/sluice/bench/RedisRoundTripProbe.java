@@ -28,13 +28,17 @@ import java.util.TreeMap;
  * <p>Round trips: commands the gateway pipelines arrive in one burst on one connection, Redis
  * running each as soon as the one before it ends; a command that waited for an earlier answer
  * comes at least a loopback exchange later. So a command before the upstream call starts a new
- * round trip unless it came on the same connection within {@link #BURST_MICROS} of the one before.
+ * round trip unless it came on the same connection as the request's previous one and within
+ * {@link #BURST_MICROS} of the line before it in the feed — that line is the previous command's
+ * last step inside its script when it ran one ({@code MONITOR} slows scripts down: a script's
+ * own steps may span hundreds of µs). Only the request's scripts ({@code EVALSHA}/{@code EVAL})
+ * are counted, less the background scripts expected in the window, as for the counts.
  */
 final class RedisRoundTripProbe {
     private record Seen(long micros, String text) {
     }
 
-    /** Longest gap between two commands of one pipelined write as Redis runs them (a script takes tens of µs). */
+    /** Longest gap between a command and the end of the one before it when both came in one write. */
     static final long BURST_MICROS = 100;
 
     private record Sent(long startMicros, long endMicros, int status) {
@@ -85,10 +89,17 @@ final class RedisRoundTripProbe {
         int pings = 0;
         long tripsBefore = 0;
         Map<Sent, Seen> lastBefore = new java.util.HashMap<>();
+        JsonArray gaps = new JsonArray(); // per later command before the call: µs after the feed's previous line
         JsonArray example = new JsonArray();
         Sent first = sent.get(0);
+        long previousLine = Long.MIN_VALUE / 2;
         for (Seen s : seen) {
+            long lineBefore = previousLine;
+            previousLine = s.micros;
             if (s.text.contains(" lua] ") || s.text.contains("\"MONITOR\"")) {
+                if (s.micros >= first.startMicros && s.micros - first.startMicros < split) {
+                    example.add(String.format("+%.3f ms   %s", (s.micros - first.startMicros) / 1000.0, abbreviate(s.text)));
+                }
                 continue;
             }
             String name = commandName(s.text);
@@ -106,15 +117,18 @@ final class RedisRoundTripProbe {
                 outside.merge(name, 1, Integer::sum);
             } else if (s.micros - owner.startMicros < split) {
                 before.merge(name, 1, Integer::sum);
-                Seen previous = lastBefore.put(owner, s);
-                if (previous == null || !client(previous.text).equals(client(s.text))
-                        || s.micros - previous.micros > BURST_MICROS) {
+                Seen previous = name.startsWith("eval") ? lastBefore.put(owner, s) : null;
+                boolean sameConnection = previous != null && client(previous.text).equals(client(s.text));
+                if (previous != null) {
+                    gaps.add((s.micros - lineBefore) + " µs" + (sameConnection ? "" : ", other connection"));
+                }
+                if (name.startsWith("eval") && (!sameConnection || s.micros - lineBefore > BURST_MICROS)) {
                     tripsBefore++;
                 }
             } else {
                 after.merge(name, 1, Integer::sum);
             }
-            if (owner == first) {
+            if (owner == first && !s.text.contains("\"MONITOR\"")) {
                 example.add(String.format("+%.3f ms %s", (s.micros - first.startMicros) / 1000.0, abbreviate(s.text)));
             }
         }
@@ -136,7 +150,9 @@ final class RedisRoundTripProbe {
                 .put("beforeUpstreamPerRequest", beforePer)
                 .put("afterUpstreamPerRequest", afterPer)
                 .put("beforeUpstream", total(beforePer))
-                .put("roundTripsBeforeUpstream", Math.round(100.0 * tripsBefore / sent.size()) / 100.0)
+                .put("roundTripsBeforeUpstream", roundTrips(tripsBefore, outside, outsideSeconds, beforeSeconds,
+                        sent.size()))
+                .put("gapsBeforeUpstream", gaps)
                 .put("afterUpstream", total(afterPer))
                 .put("backgroundPerSecond", background)
                 .put("pingsPerSecond", pings / (watchedMicros / 1e6))
@@ -156,6 +172,14 @@ final class RedisRoundTripProbe {
             out.put(name, Math.round(net * 100) / 100.0);
         });
         return out;
+    }
+
+    /** Script round trips per request, less the background scripts a window that long would catch. */
+    private static double roundTrips(long trips, Map<String, Integer> outside, double outsideSeconds,
+                                     double phaseSeconds, int requests) {
+        int background = outside.getOrDefault("evalsha", 0) + outside.getOrDefault("eval", 0);
+        double expected = background / outsideSeconds * phaseSeconds * requests;
+        return Math.round(Math.max(0, trips - expected) / requests * 100) / 100.0;
     }
 
     private static double total(JsonObject perRequest) {
