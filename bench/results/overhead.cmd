@@ -1,1 +1,1 @@
-2026-11-30 01:31 UTC (overhead): bench/run all
+2026-11-30 03:26 UTC (overhead): bench/run all

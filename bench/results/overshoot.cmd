@@ -1,1 +1,1 @@
-2026-11-30 01:37 UTC (overshoot): bench/run all
+2026-11-30 03:32 UTC (overshoot): bench/run all
