@@ -127,7 +127,6 @@ final class LocalKeyQuota {
         return null;
     }
 
-    /** Adds a token correction where the reservation was charged, and frees its lease. */
     /** Adds the deltas to the minute bucket, day and month charged (while still counted), frees the lease. */
     synchronized void settle(Reservation reservation, long requestDelta, long tokenDelta, long now) {
         if (tokenDelta != 0 || requestDelta != 0) {
