@@ -35,12 +35,7 @@ class TenantRefusalTest {
 
     @Test
     void requestsATenantRefusesLeaveTheProviderKeysWindowsAsTheyWere() {
-        String tenant = AdminClient.unique("rpm1");
-        AdminClient.asAdmin().body(Map.of("id", tenant, "name", "One a minute", "limits", Map.of("rpm", 1)))
-                .post("/admin/tenants").then().statusCode(201);
-        String key = AdminClient.asAdmin().body(Map.of("label", "refusal test"))
-                .post("/admin/tenants/" + tenant + "/client-keys").then().statusCode(201).extract().jsonPath()
-                .getString("key");
+        String key = tenantKey(1);
 
         long[] before = keyWindows();
         assertEquals(200, send(key).statusCode());
@@ -65,6 +60,38 @@ class TenantRefusalTest {
         assertEquals(afterOne[1], afterRefusals[1], "and their day count");
         assertEquals(afterOne[2], afterRefusals[2], "and the tokens reserved for them");
         assertEquals(0, inFlight(), "no lease is left behind");
+    }
+
+    @Test
+    void whenTheKeysRefuseTooTheClientHearsOnlyTheTenantsRefusal() {
+        String key = tenantKey(1);
+        assertEquals(200, send(key).statusCode());
+        QuotaEngine engine = Arc.container().instance(QuotaEngine.class).get();
+        try {
+            for (String k : List.of("sim-key-1", "sim-key-2")) {
+                engine.disable(k, "test: refuse every key").toCompletableFuture().join();
+            }
+            Response refused = send(key);
+            assertEquals(429, refused.statusCode(), refused.asString());
+            String message = refused.jsonPath().getString("error.message");
+            assertTrue(message.contains("tenant limit: rpm"), message);
+            assertTrue(!message.contains("disabled") && !message.contains("sim-key"),
+                    "the keys' denials, admitted alongside, are not the client's business: " + message);
+        } finally {
+            for (String k : List.of("sim-key-1", "sim-key-2")) {
+                engine.enable(k).toCompletableFuture().join();
+            }
+        }
+    }
+
+    /** A new tenant with the given rpm and its client key. */
+    private static String tenantKey(int rpm) {
+        String tenant = AdminClient.unique("rpm" + rpm);
+        AdminClient.asAdmin().body(Map.of("id", tenant, "name", "Few a minute", "limits", Map.of("rpm", rpm)))
+                .post("/admin/tenants").then().statusCode(201);
+        return AdminClient.asAdmin().body(Map.of("label", "refusal test"))
+                .post("/admin/tenants/" + tenant + "/client-keys").then().statusCode(201).extract().jsonPath()
+                .getString("key");
     }
 
     private static Response send(String clientKey) {
