@@ -19,6 +19,9 @@ local req_delta = tonumber(ARGV[9] or 0)
 local changes = delta ~= 0 or req_delta ~= 0
 
 local function clamped_incr(key, field, by)
+  if by == 0 then
+    return 0 -- nothing to add (a settle's request delta, a release's): no read
+  end
   local have = tonumber(redis.call('HGET', key, field) or 0)
   local applied = math.max(by, -have)
   if applied ~= 0 then
