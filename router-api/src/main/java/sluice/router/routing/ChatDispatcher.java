@@ -83,8 +83,8 @@ public final class ChatDispatcher {
         }
         call.usage().client(principal.tenantId(), principal.clientKeyId());
         Future<Admission> tenant = admission.admitTenant(principal, call);
-        int keys = call.hops().isEmpty() ? 0 : keysLeft(call.hops().get(0), 0);
-        if (call.hops().isEmpty() || keys <= 0 || skipped(call, 0) != null) {
+        int keys = call.hops().isEmpty() || skipped(call, 0) != null ? 0 : keysLeft(call.hops().get(0), 0);
+        if (keys <= 0) {
             tenant.onComplete(answer -> {
                 if (tenantAdmitted(call, answer)) {
                     tryProvider(call, 0);
