@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Reads and validates a Chat Completions body, with OpenAI's error messages. */
 final class ChatRequestParser {
@@ -20,8 +19,9 @@ final class ChatRequestParser {
     }
 
     /**
-     * @throws InvalidRequestException when the body is not JSON, lacks model or messages, or
-     *     holds a value of the wrong type
+     * @throws InvalidRequestException when the body is not JSON, lacks model or messages,
+     *     holds a value of the wrong type, malformed tools, or a tool_choice the tools do not
+     *     allow
      */
     ChatRequest parse(byte[] body) {
         JsonNode root = readJson(body);
@@ -29,7 +29,10 @@ final class ChatRequestParser {
         if (model == null || !model.isTextual() || model.asText().isEmpty()) {
             throw new InvalidRequestException("you must provide a model parameter", null, null);
         }
-        int prompt = tokenCounter.promptTokens(messageTexts(root.get("messages")));
+        JsonNode messages = root.get("messages");
+        List<List<String>> texts = messageTexts(messages);
+        List<JsonNode> functions = ToolDefinitions.functions(root.get("tools"));
+        int prompt = tokenCounter.promptTokens(texts, definitionTexts(functions));
         int maxTokens = maxTokens(root, "max_completion_tokens");
         if (maxTokens < 0) {
             maxTokens = maxTokens(root, "max_tokens");
@@ -38,7 +41,8 @@ final class ChatRequestParser {
         JsonNode options = root.get("stream_options");
         boolean includeUsage = stream && options != null && options.isObject()
                 && flag(options, "include_usage");
-        return new ChatRequest(model.asText(), prompt, maxTokens, stream, includeUsage);
+        return new ChatRequest(model.asText(), prompt, maxTokens, stream, includeUsage,
+                toolCall(root.get("tool_choice"), functions, messages));
     }
 
     private JsonNode readJson(byte[] body) {
@@ -60,16 +64,13 @@ final class ChatRequestParser {
 
     private static List<List<String>> messageTexts(JsonNode messages) {
         if (messages == null || messages.isNull()) {
-            throw new InvalidRequestException("Missing required parameter: 'messages'.",
-                    "messages", "missing_required_parameter");
+            throw InvalidRequestException.missingParameter("messages");
         }
         if (!messages.isArray()) {
-            throw invalidType("messages", "an array", messages);
+            throw InvalidRequestException.invalidType("messages", "an array", messages);
         }
         if (messages.isEmpty()) {
-            throw new InvalidRequestException("Invalid 'messages': empty array. Expected an "
-                    + "array with minimum length 1, but got an empty array instead.",
-                    "messages", "empty_array");
+            throw InvalidRequestException.emptyArray("messages");
         }
         List<List<String>> texts = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
@@ -78,16 +79,23 @@ final class ChatRequestParser {
         return texts;
     }
 
+    /** @return the priced texts of a message: content, and tool calls' names and arguments */
     private static List<String> messageText(JsonNode message, String path) {
         if (!message.isObject()) {
-            throw invalidType(path, "an object", message);
+            throw InvalidRequestException.invalidType(path, "an object", message);
         }
-        JsonNode role = message.get("role");
-        if (role == null || !role.isTextual()) {
-            throw new InvalidRequestException("Missing required parameter: '" + path
-                    + ".role'.", path + ".role", "missing_required_parameter");
+        RequiredFields.text(message, "role", path + ".role");
+        List<String> content = contentTexts(message.get("content"), path + ".content");
+        JsonNode toolCalls = message.get("tool_calls");
+        if (toolCalls == null || toolCalls.isNull()) {
+            return content;
         }
-        JsonNode content = message.get("content");
+        List<String> texts = new ArrayList<>(content);
+        addToolCallTexts(toolCalls, path + ".tool_calls", texts);
+        return texts;
+    }
+
+    private static List<String> contentTexts(JsonNode content, String path) {
         if (content == null || content.isNull()) {
             return List.of();
         }
@@ -95,8 +103,8 @@ final class ChatRequestParser {
             return List.of(content.asText());
         }
         if (!content.isArray()) {
-            throw invalidType(path + ".content", "one of a string or array of objects",
-                    content);
+            throw InvalidRequestException.invalidType(path,
+                    "one of a string or array of objects", content);
         }
         List<String> parts = new ArrayList<>(content.size());
         for (JsonNode part : content) {
@@ -109,13 +117,50 @@ final class ChatRequestParser {
         return parts;
     }
 
+    private static void addToolCallTexts(JsonNode toolCalls, String path, List<String> texts) {
+        if (!toolCalls.isArray()) {
+            throw InvalidRequestException.invalidType(path, "an array", toolCalls);
+        }
+        for (int i = 0; i < toolCalls.size(); i++) {
+            String callPath = path + "[" + i + "]";
+            JsonNode call = toolCalls.get(i);
+            if (!call.isObject()) {
+                throw InvalidRequestException.invalidType(callPath, "an object", call);
+            }
+            JsonNode function = RequiredFields.object(call, "function", callPath + ".function");
+            texts.add(RequiredFields.text(function, "name", callPath + ".function.name"));
+            texts.add(RequiredFields.text(function, "arguments",
+                    callPath + ".function.arguments"));
+        }
+    }
+
+    /** @return the priced text of each tool: its function object as compact JSON */
+    private static List<String> definitionTexts(List<JsonNode> functions) {
+        List<String> texts = new ArrayList<>(functions.size());
+        for (JsonNode function : functions) {
+            texts.add(function.toString());
+        }
+        return texts;
+    }
+
+    private ToolCall toolCall(JsonNode toolChoice, List<JsonNode> functions,
+                              JsonNode messages) {
+        String lastRole = messages.get(messages.size() - 1).get("role").asText();
+        JsonNode function = ToolChoiceRule.functionToCall(toolChoice, functions, lastRole);
+        if (function == null) {
+            return null;
+        }
+        return ToolCall.of(function.get("name").asText(),
+                SampleArguments.of(function.get("parameters")), tokenCounter);
+    }
+
     private static int maxTokens(JsonNode root, String name) {
         JsonNode value = root.get(name);
         if (value == null || value.isNull()) {
             return -1;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw invalidType(name, "an integer", value);
+            throw InvalidRequestException.invalidType(name, "an integer", value);
         }
         if (value.asInt() < 1) {
             throw new InvalidRequestException("Invalid '" + name + "': integer below minimum "
@@ -131,16 +176,8 @@ final class ChatRequestParser {
             return false;
         }
         if (!value.isBoolean()) {
-            throw invalidType(name, "a boolean", value);
+            throw InvalidRequestException.invalidType(name, "a boolean", value);
         }
         return value.asBoolean();
-    }
-
-    private static InvalidRequestException invalidType(String param, String expected,
-                                                       JsonNode got) {
-        return new InvalidRequestException("Invalid type for '" + param + "': expected "
-                + expected + ", but got " + got.getNodeType().name().toLowerCase(Locale.ROOT)
-                + " instead.",
-                param, "invalid_type");
     }
 }

@@ -5,10 +5,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Answers one accepted request: waits the injected latency on a timer, then writes either a
- * {@code chat.completion} object or the SSE chunks of a stream, one timer step per chunk when
- * an inter-chunk delay is set. Also plays the hang and cut-stream faults. Runs on the request's
- * event loop only, and never blocks it.
+ * Answers one accepted request: waits the injected latency on a timer, then writes its
+ * {@link Reply} (text or a tool call) as a {@code chat.completion} object or as the SSE chunks
+ * of a stream, one timer step per chunk when an inter-chunk delay is set. Also plays the hang
+ * and cut-stream faults. Runs on the request's event loop only, and never blocks it.
  */
 final class CompletionAnswer {
 
@@ -17,9 +17,7 @@ final class CompletionAnswer {
     private final HttpServerResponse response;
     private final AcceptedRequest accepted;
     private final ChatRequest chat;
-    private final CompletionText.Completion completion;
-    private final int completionTokens;
-    private final String finishReason;
+    private final Reply reply;
     private final ChatCompletionJson json;
     private final RateLimitSnapshot rateLimits;
     private final long maxHangMillis;
@@ -39,11 +37,7 @@ final class CompletionAnswer {
         this.json = json;
         this.rateLimits = rateLimits;
         this.maxHangMillis = maxHangMillis;
-        int configured = accepted.faults().completionTokens();
-        int length = chat.maxTokens() >= 0 ? Math.min(configured, chat.maxTokens()) : configured;
-        this.completion = texts.ofLength(length);
-        this.completionTokens = length;
-        this.finishReason = length < configured ? "length" : "stop";
+        this.reply = Reply.to(chat, accepted.faults().completionTokens(), texts);
     }
 
     void start() {
@@ -53,7 +47,7 @@ final class CompletionAnswer {
             return;
         }
         if (chat.stream() && accepted.roll(faults.cutStreamRate())) {
-            cutAfterPieces = Math.max(1, completion.pieces().size() / 2);
+            cutAfterPieces = reply.cutAfterPieces();
         }
         if (chat.stream() || faults.latencyMs() > 0) {
             response.closeHandler(ignored -> clientGone());
@@ -65,11 +59,10 @@ final class CompletionAnswer {
         if (response.closed()) {
             return;
         }
-        accepted.finish(completionTokens);
+        accepted.finish(reply.completionTokens());
         RateLimitHeaders.apply(response.headers(), rateLimits);
         response.putHeader("content-type", "application/json")
-                .end(json.completion(completion.text(), finishReason, chat.promptTokens(),
-                        completionTokens));
+                .end(reply.completion(json, chat.promptTokens()));
     }
 
     private void startStream() {
@@ -95,19 +88,19 @@ final class CompletionAnswer {
                 cutConnection();
                 return;
             }
-            if (nextPiece == completion.pieces().size()) {
+            if (nextPiece == reply.pieceCount()) {
                 endStream();
                 return;
             }
-            producedTokens += completion.pieceTokens()[nextPiece];
-            response.write(json.contentChunk(completion.pieces().get(nextPiece++)));
+            producedTokens += reply.pieceTokens(nextPiece);
+            response.write(reply.pieceChunk(json, nextPiece++));
         } while (delay == 0);
         after(delay, this::streamStep);
     }
 
     private void endStream() {
         accepted.finish(producedTokens);
-        StringBuilder tail = new StringBuilder(json.finishChunk(finishReason));
+        StringBuilder tail = new StringBuilder(json.finishChunk(reply.finishReason()));
         if (chat.includeUsage()) {
             tail.append(json.usageChunk(chat.promptTokens(), producedTokens));
         }

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts tokens with o200k_base (jtokkit) and prices a chat prompt the way OpenAI's cookbook
  * does: {@value #TOKENS_PER_MESSAGE} tokens of framing per message plus the tokens of its
- * content, plus {@value #REPLY_PRIMING} tokens priming the reply. Roles and names are not
- * counted. Counts of recent texts are cached, since clients repeat the same prompts.
+ * texts, plus {@value #REPLY_PRIMING} tokens priming the reply, plus the tokens of each tool
+ * definition's text. Roles and names are not counted. Counts of recent texts are cached, since
+ * clients repeat the same prompts.
  */
 final class TokenCounter {
 
@@ -50,8 +51,8 @@ final class TokenCounter {
     }
 
     /**
-     * @param messages the text parts of each message, in order
-     * @return the prompt tokens of a chat request holding these messages
+     * @param messages the texts of each message, in order
+     * @return the prompt tokens of a chat request holding these messages and no tools
      */
     int promptTokens(List<List<String>> messages) {
         int total = REPLY_PRIMING;
@@ -60,6 +61,19 @@ final class TokenCounter {
             for (String part : parts) {
                 total += count(part);
             }
+        }
+        return total;
+    }
+
+    /**
+     * @param messages the texts of each message, in order
+     * @param toolDefinitions the text of each tool definition, priced without framing
+     * @return the prompt tokens of a chat request holding these messages and tools
+     */
+    int promptTokens(List<List<String>> messages, List<String> toolDefinitions) {
+        int total = promptTokens(messages);
+        for (String definition : toolDefinitions) {
+            total += count(definition);
         }
         return total;
     }
