@@ -4,9 +4,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import sluice.router.routing.BadRequestException;
+import sluice.router.routing.JsonFields;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static sluice.router.routing.JsonFields.optionalBoolean;
+import static sluice.router.routing.JsonFields.positiveInt;
 
 /**
  * Parses and validates an OpenAI Chat Completions body. Every problem becomes a
@@ -18,25 +23,43 @@ public final class ChatRequestParser {
 
     /** @throws BadRequestException when the body is not a valid chat completions request */
     public static ChatRequest parse(Buffer raw) {
-        JsonObject body = toObject(raw);
-        String model = optionalString(body, "model");
+        return parse(toObject(raw), raw);
+    }
+
+    /**
+     * A request another dialect translated into Chat Completions JSON: validated the same way,
+     * with no original bytes to forward.
+     *
+     * @throws BadRequestException when the body is not a valid chat completions request
+     */
+    public static ChatRequest parse(JsonObject body) {
+        return parse(body, null);
+    }
+
+    private static ChatRequest parse(JsonObject body, Buffer raw) {
+        String model = JsonFields.optionalString(body, "model", "model");
         boolean stream = optionalBoolean(body, "stream");
         boolean includeUsage = stream && streamIncludesUsage(body);
         Integer maxTokens = positiveInt(body, "max_completion_tokens");
         if (maxTokens == null) {
             maxTokens = positiveInt(body, "max_tokens");
         }
-        JsonArray messages = messages(body);
+        JsonArray messages = JsonFields.requiredArray(body, "messages");
         List<String> texts = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             StringBuilder text = new StringBuilder();
             appendMessage(messages.getValue(i), i, text);
             texts.add(text.toString());
         }
+        Object tools = body.getValue("tools");
+        if (tools instanceof JsonArray definitions && !definitions.isEmpty()) {
+            texts.add(definitions.encode()); // the tool definitions are prompt too, often most of an agent's
+        }
         return new ChatRequest(body, model, stream, includeUsage, maxTokens, texts, raw);
     }
 
-    private static JsonObject toObject(Buffer raw) {
+    /** @throws BadRequestException when the body is empty, not JSON or not a JSON object */
+    public static JsonObject toObject(Buffer raw) {
         if (raw == null || raw.length() == 0) {
             throw new BadRequestException(null, "request body is empty: expected a JSON object");
         }
@@ -51,19 +74,6 @@ public final class ChatRequestParser {
         }
     }
 
-    private static JsonArray messages(JsonObject body) {
-        Object value = body.getValue("messages");
-        if (value == null) {
-            throw new BadRequestException("messages", "'messages' is required");
-        }
-        if (!(value instanceof JsonArray array)) {
-            throw new BadRequestException("messages", "'messages' must be an array");
-        }
-        if (array.isEmpty()) {
-            throw new BadRequestException("messages", "'messages' must contain at least one message");
-        }
-        return array;
-    }
 
     private static void appendMessage(Object value, int index, StringBuilder text) {
         String where = "messages[" + index + "]";
@@ -82,6 +92,23 @@ public final class ChatRequestParser {
         } else if (content != null) {
             throw new BadRequestException(where + ".content",
                     "'" + where + ".content' must be a string or an array of content parts");
+        }
+        if (message.getValue("tool_calls") instanceof JsonArray calls) {
+            appendToolCalls(calls, text);
+        }
+    }
+
+    /** The calls an assistant made are prompt when sent back: their names and arguments count. */
+    private static void appendToolCalls(JsonArray calls, StringBuilder text) {
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.getValue(i) instanceof JsonObject call && call.getValue("function") instanceof JsonObject f) {
+                if (f.getValue("name") instanceof String name) {
+                    text.append(name).append('\n');
+                }
+                if (f.getValue("arguments") instanceof String arguments) {
+                    text.append(arguments).append('\n');
+                }
+            }
         }
     }
 
@@ -108,31 +135,6 @@ public final class ChatRequestParser {
         return optionalBoolean(object, "include_usage");
     }
 
-    private static String optionalString(JsonObject body, String field) {
-        Object value = body.getValue(field);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw new BadRequestException(field, "'" + field + "' must be a string");
-    }
 
-    private static boolean optionalBoolean(JsonObject body, String field) {
-        Object value = body.getValue(field);
-        if (value == null || value instanceof Boolean) {
-            return Boolean.TRUE.equals(value);
-        }
-        throw new BadRequestException(field, "'" + field + "' must be a boolean");
-    }
 
-    private static Integer positiveInt(JsonObject body, String field) {
-        Object value = body.getValue(field);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && n.longValue() >= 1 && n.longValue() <= Integer.MAX_VALUE) {
-            return n.intValue();
-        }
-        throw new BadRequestException(field, "'" + field + "' must be a positive integer");
-    }
 }

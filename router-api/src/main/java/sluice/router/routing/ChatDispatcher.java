@@ -23,7 +23,6 @@ import sluice.router.health.ProviderHealth;
 import sluice.router.health.ProviderStatus;
 import sluice.router.ledger.UsageLedger;
 import sluice.router.openai.ChatRequest;
-import sluice.router.openai.ClientResponses;
 import sluice.router.quota.KeyAdmission;
 import sluice.router.upstream.UpstreamAnswer;
 import sluice.router.upstream.UpstreamClient;
@@ -69,14 +68,15 @@ public final class ChatDispatcher {
     public enum Next { DONE, KEY, PROVIDER }
 
     /** Serves the request; the response is always ended, with an answer or an error. */
-    public void dispatch(RoutingContext ctx, ChatRequest request, String requestId, ClientPrincipal principal) {
+    public void dispatch(RoutingContext ctx, ChatRequest request, ClientDialect dialect, String requestId,
+                         ClientPrincipal principal) {
         long counted = admission.countPrompt(request);
         RouteResolver.Route route = healthOrdered(routes.resolve(request, counted));
         ctx.response().putHeader(ClientResponses.TASK_CLASS, route.classification().taskClass().headerName())
                 .putHeader(ClientResponses.ROUTE_REASON, route.reason());
         LOG.debugf("request %s: class %s, %s", requestId, route.classification().taskClass().headerName(),
                 route.reason());
-        Call call = new Call(ctx, request, requestId, counted, new AttemptLog(), route, new UsageRecord());
+        Call call = new Call(ctx, request, dialect, requestId, counted, new AttemptLog(), route, new UsageRecord());
         if (principal == null) {
             tryProvider(call, 0);
             return;
@@ -133,7 +133,7 @@ public final class ChatDispatcher {
     /** Records the failed request, then answers 429 or 503 listing what was tried. */
     private void nothingAnswered(Call call) {
         ledger.record(call, call.log().failureStatus(), call.log().summary())
-                .onComplete(v -> ClientResponses.allFailed(call.ctx(), call.log()));
+                .onComplete(v -> ClientResponses.allFailed(call.ctx(), call.dialect(), call.log()));
     }
 
     private void tryProvider(Call call, int index) {
@@ -234,7 +234,7 @@ public final class ChatDispatcher {
         if (result.failed()) {
             LOG.errorf(result.cause(), "request %s failed inside the gateway", call.requestId());
             ledger.record(call, 500, "gateway fault: " + result.cause().getClass().getSimpleName())
-                    .onComplete(v -> ClientResponses.internalError(call.ctx(), call.requestId()));
+                    .onComplete(v -> ClientResponses.internalError(call.ctx(), call.dialect(), call.requestId()));
             return;
         }
         switch (result.result()) {

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Splits an upstream server-sent-event stream into events as its bytes arrive, and says what to
  * pass on: every event as it came (lines ending in {@code \r\n} ending in {@code \n}), except the
- * usage-only chunk when the client did not ask for it (the gateway always asks upstream). On the
- * way it reads the reported usage and notes {@code [DONE]}.
+ * usage-only chunk when the client did not ask for it (the gateway always asks upstream), or, for
+ * a client of another dialect, what its {@link StreamRewriter} makes of each event. On the way it
+ * reads the reported usage and notes {@code [DONE]}.
  *
  * <p>Lines are split in one buffer reused for every event of the stream (no object per line);
  * the events a chunk completes are collected into one buffer, so the caller writes them at once.
@@ -27,6 +28,7 @@ public final class SseEvents {
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean clientWantsUsage;
+    private final StreamRewriter rewriter;
     /** The event being read, its complete lines each ended by '\n'. */
     private final ByteBuf event = Unpooled.buffer(512);
     /** Where the line being read starts in {@link #event}. */
@@ -40,7 +42,13 @@ public final class SseEvents {
 
     /** @param clientWantsUsage whether the client asked for the usage chunk itself */
     public SseEvents(boolean clientWantsUsage) {
+        this(clientWantsUsage, null);
+    }
+
+    /** @param rewriter what turns each event into the client's dialect, or null to pass events on as they came */
+    public SseEvents(boolean clientWantsUsage, StreamRewriter rewriter) {
         this.clientWantsUsage = clientWantsUsage;
+        this.rewriter = rewriter;
     }
 
     /**
@@ -115,17 +123,38 @@ public final class SseEvents {
         boolean forward = true;
         if (startsWith(event, DONE)) {
             sawDone = true;
+            if (rewriter != null) {
+                rewriter.done(usage, ready());
+                forward = false;
+            }
         } else if (ByteBufUtil.indexOf(USAGE_KEY.duplicate(), event) >= 0) {
             forward = readUsage() || clientWantsUsage;
         }
         if (forward) {
-            if (ready == null) {
-                ready = Unpooled.buffer(Math.max(256, readyBound));
+            if (rewriter == null) {
+                ready().writeBytes(event, 0, event.writerIndex()).writeByte('\n');
+            } else {
+                rewritten();
             }
-            ready.writeBytes(event, 0, event.writerIndex()).writeByte('\n');
         }
         event.clear();
         lineStart = 0;
+    }
+
+    private ByteBuf ready() {
+        if (ready == null) {
+            ready = Unpooled.buffer(Math.max(256, readyBound));
+        }
+        return ready;
+    }
+
+    /** Hands the event's data to the rewriter; events without data (comments, pings) have nothing to say. */
+    private void rewritten() {
+        int data = indexOf(event, DATA);
+        if (data >= 0) {
+            int from = data + DATA.length;
+            rewriter.event(event.slice(from, event.writerIndex() - from), ready());
+        }
     }
 
     /** @return true when the event carries more than usage (choices), so it must be passed on */

@@ -20,19 +20,21 @@ public final class SseRelay {
     private final Promise<StreamOutcome> done = Promise.promise();
     private boolean finished;
 
-    private SseRelay(HttpClientResponse upstream, HttpServerResponse client, boolean clientWantsUsage) {
+    private SseRelay(HttpClientResponse upstream, HttpServerResponse client, SseEvents events) {
         this.upstream = upstream;
         this.client = client;
-        this.events = new SseEvents(clientWantsUsage);
+        this.events = events;
     }
 
     /**
      * Relays until the upstream ends. The future completes with what was seen; an upstream
      * that ends without {@code [DONE]} or fails mid-way yields {@code complete() == false}.
+     *
+     * @param rewriter what turns the events into the client's dialect, or null to relay them as they came
      */
     public static Future<StreamOutcome> relay(HttpClientResponse upstream, HttpServerResponse client,
-                                              boolean clientWantsUsage) {
-        SseRelay relay = new SseRelay(upstream, client, clientWantsUsage);
+                                              boolean clientWantsUsage, StreamRewriter rewriter) {
+        SseRelay relay = new SseRelay(upstream, client, new SseEvents(clientWantsUsage, rewriter));
         relay.start();
         return relay.done.future();
     }

@@ -9,14 +9,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import sluice.quota.Reservation;
 import sluice.quota.Settlement;
-import sluice.router.openai.ClientResponses;
 import sluice.router.health.ProviderHealth;
 import sluice.router.quota.KeyAdmission;
 import sluice.router.ledger.UsageLedger;
 import sluice.router.routing.AttemptLog;
 import sluice.router.routing.Call;
+import sluice.router.routing.ClientResponses;
 import sluice.router.routing.ChatDispatcher.Next;
 import sluice.router.routing.ProviderTarget;
+
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 
@@ -26,6 +28,7 @@ import java.time.Duration;
  * through to the shared state at once, releases the reservation and says where to fail over.
  */
 public final class UpstreamAnswer {
+    private static final Logger LOG = Logger.getLogger(UpstreamAnswer.class);
     private final KeyAdmission admission;
     private final UsageLedger ledger;
     private final Duration defaultCooldown;
@@ -45,7 +48,7 @@ public final class UpstreamAnswer {
         AttemptLog log = call.log();
         admission.providerView(reservation, ProviderHeaders.rateView(response.headers(), System.currentTimeMillis()));
         if (status == 200) {
-            writeHead(ctx.response(), target, model, reservation, log, response.headers());
+            writeHead(call, target, model, reservation, response.headers());
             return call.request().stream()
                     ? relayStream(call, model, reservation, response)
                     : relayBody(call, model, reservation, response);
@@ -87,7 +90,7 @@ public final class UpstreamAnswer {
             response.setStatusCode(status).putHeader("content-type", "application/json")
                     .putHeader(ClientResponses.PROVIDER, target.id())
                     .putHeader(ClientResponses.ATTEMPTS, Integer.toString(log.upstreamCalls()))
-                    .end(body);
+                    .end(call.dialect().refused(status, body));
             return Next.DONE;
         });
     }
@@ -98,13 +101,19 @@ public final class UpstreamAnswer {
             Usage usage = usageOf(body);
             Settlement keySettlement = admission.keySettlement(reservation, model, call.countedPrompt(), usage);
             call.usage().used(usage);
-            return ledger.record(call, 200, null, keySettlement).map(v -> {
-                ctx.response().end(body);
+            Buffer answer = rendered(call, body);
+            String error = answer == null ? "upstream answer is not a chat completion" : null;
+            return ledger.record(call, 200, error, keySettlement).map(v -> {
+                if (answer != null) {
+                    ctx.response().end(answer);
+                } else {
+                    ClientResponses.endStreamWithError(ctx.response(), call.dialect(), error);
+                }
                 return Next.DONE;
             });
         }).recover(error -> {
             admission.release(reservation);
-            ClientResponses.endStreamWithError(ctx.response(), "upstream answer was cut off");
+            ClientResponses.endStreamWithError(ctx.response(), call.dialect(), "upstream answer was cut off");
             return Future.succeededFuture(Next.DONE);
         });
     }
@@ -113,7 +122,8 @@ public final class UpstreamAnswer {
                                      HttpClientResponse response) {
         HttpServerResponse client = call.ctx().response();
         client.setChunked(true);
-        return SseRelay.relay(response, client, call.request().includeUsage()).compose(outcome -> {
+        return SseRelay.relay(response, client, call.request().includeUsage(), call.dialect().stream(call))
+                .compose(outcome -> {
             Settlement keySettlement = admission.keySettlement(reservation, model, call.countedPrompt(),
                     outcome.usage());
             call.usage().used(outcome.usage());
@@ -122,25 +132,37 @@ public final class UpstreamAnswer {
                 if (error == null) {
                     client.end();
                 } else {
-                    ClientResponses.endStreamWithError(client, error);
+                    ClientResponses.endStreamWithError(client, call.dialect(), error);
                 }
                 return Next.DONE;
             });
         });
     }
 
-    private static void writeHead(HttpServerResponse response, ProviderTarget target, String model,
-                                  Reservation reservation, AttemptLog log, MultiMap upstreamHeaders) {
-        String contentType = upstreamHeaders.get("content-type");
+    /** The client's dialect as the completion it reads, or null (logged) when the upstream body is no completion. */
+    private static Buffer rendered(Call call, Buffer body) {
+        try {
+            return call.dialect().completion(body, call);
+        } catch (RuntimeException e) {
+            LOG.warnf("request %s: upstream answer could not be rendered for the client: %s", call.requestId(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private static void writeHead(Call call, ProviderTarget target, String model, Reservation reservation,
+                                  MultiMap upstreamHeaders) {
+        HttpServerResponse response = call.ctx().response();
+        String contentType = call.dialect().contentType(call.request().stream(), upstreamHeaders.get("content-type"));
         response.setStatusCode(200)
-                .putHeader("content-type", contentType != null ? contentType : "application/json")
+                .putHeader("content-type", contentType)
                 .putHeader(ClientResponses.PROVIDER, target.id())
                 .putHeader(ClientResponses.KEY, reservation.keyId())
-                .putHeader(ClientResponses.ATTEMPTS, Integer.toString(log.upstreamCalls()));
+                .putHeader(ClientResponses.ATTEMPTS, Integer.toString(call.log().upstreamCalls()));
         if (model != null) {
             response.putHeader(ClientResponses.MODEL, model);
         }
-        if (contentType != null && contentType.startsWith("text/event-stream")) {
+        if (contentType.startsWith("text/event-stream")) {
             response.putHeader("cache-control", "no-cache");
         }
     }

@@ -5,9 +5,10 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import sluice.router.openai.ClientResponses;
+import sluice.router.openai.OpenAiDialect;
 import sluice.router.openai.OpenAiError;
 import sluice.router.routing.AttemptLog;
+import sluice.router.routing.ClientResponses;
 
 /**
  * The gateway's own answers in OpenAI's format: a 400 naming the bad field, and the 429 that
@@ -34,6 +35,6 @@ public class ErrorRenderingBench {
 
     @Benchmark
     public Buffer allKeysRateLimited() {
-        return ClientResponses.allFailedBody(allRateLimited);
+        return ClientResponses.allFailedBody(OpenAiDialect.INSTANCE, allRateLimited);
     }
 }

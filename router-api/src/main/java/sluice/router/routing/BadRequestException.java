@@ -1,4 +1,4 @@
-package sluice.router.openai;
+package sluice.router.routing;
 
 /**
  * A client sent something the gateway cannot accept. Stackless: bad input is common and cheap

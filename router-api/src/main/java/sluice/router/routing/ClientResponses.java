@@ -1,12 +1,14 @@
-package sluice.router.openai;
+package sluice.router.routing;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import sluice.router.routing.AttemptLog;
 
-/** Writes the gateway's own answers (errors, decision headers) in OpenAI's format. */
+/**
+ * Writes the gateway's own answers (errors, decision headers) in the client's dialect. The
+ * headers are the same for every dialect; the bodies are the dialect's.
+ */
 public final class ClientResponses {
     public static final String PROVIDER = "x-sluice-provider";
     public static final String KEY = "x-sluice-key";
@@ -19,11 +21,11 @@ public final class ClientResponses {
     private ClientResponses() {
     }
 
-    public static void error(RoutingContext ctx, OpenAiError error) {
-        error(ctx.response(), error);
+    public static void error(RoutingContext ctx, ClientDialect dialect, GatewayError error) {
+        error(ctx.response(), dialect, error);
     }
 
-    public static void error(HttpServerResponse response, OpenAiError error) {
+    public static void error(HttpServerResponse response, ClientDialect dialect, GatewayError error) {
         if (response.ended() || response.closed()) {
             return;
         }
@@ -33,14 +35,14 @@ public final class ClientResponses {
         }
         response.setStatusCode(error.status())
                 .putHeader("content-type", "application/json")
-                .end(error.body());
+                .end(dialect.error(error).toBuffer());
     }
 
     /**
      * Every provider and key was tried and none answered: 429 with the earliest retry time when
      * all were rate limited, else 503; the body lists what was tried.
      */
-    public static void allFailed(RoutingContext ctx, AttemptLog log) {
+    public static void allFailed(RoutingContext ctx, ClientDialect dialect, AttemptLog log) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             return;
@@ -53,40 +55,43 @@ public final class ClientResponses {
             response.putHeader("retry-after-ms", Long.toString(waitMs));
         }
         response.setStatusCode(rateLimited ? 429 : 503).putHeader("content-type", "application/json")
-                .end(allFailedBody(log));
+                .end(allFailedBody(dialect, log));
     }
 
-    /** The body of {@link #allFailed}: an OpenAI error whose message and {@code attempts} list what was tried. */
-    public static Buffer allFailedBody(AttemptLog log) {
+    /** The body of {@link #allFailed}: the dialect's error whose message and {@code attempts} list what was tried. */
+    public static Buffer allFailedBody(ClientDialect dialect, AttemptLog log) {
         boolean rateLimited = log.failureStatus() == 429;
         String message = (rateLimited
                 ? "All upstream keys are rate limited; retry later. Tried: "
                 : "No upstream provider could serve the request. Tried: ") + log.summary();
-        OpenAiError error = rateLimited
-                ? new OpenAiError(429, "rate_limit_error", "rate_limit_exceeded", null, message)
-                : new OpenAiError(503, "api_error", "upstream_unavailable", null, message);
-        JsonObject body = error.toJson();
+        GatewayError error = rateLimited
+                ? new GatewayError(429, "rate_limit_exceeded", null, message)
+                : new GatewayError(503, "upstream_unavailable", null, message);
+        JsonObject body = dialect.error(error);
         body.getJsonObject("error").put("attempts", log.toJson());
         return body.toBuffer();
     }
 
     /** A fault inside the gateway: a clear error, never a stack trace or a hang. */
-    public static void internalError(RoutingContext ctx, String requestId) {
-        OpenAiError error = new OpenAiError(500, "api_error", "internal_error", null,
-                "The gateway failed to handle the request (request id " + requestId + ").");
+    public static void internalError(RoutingContext ctx, ClientDialect dialect, String requestId) {
+        GatewayError error = GatewayError.internal(requestId);
         if (ctx.response().headWritten()) {
-            endStreamWithError(ctx.response(), error.message());
+            endStreamWithError(ctx.response(), dialect, error.message());
         } else {
-            error(ctx, error);
+            error(ctx, dialect, error);
         }
     }
 
-    /** A stream that broke after its first byte reached the client ends with an error event. */
-    public static void endStreamWithError(HttpServerResponse response, String message) {
-        if (response.ended() || response.closed()) {
-            return;
+    /**
+     * An answer that broke: a stream whose first byte reached the client ends with the dialect's
+     * error event; one whose head was not sent yet gets a whole 502 error instead.
+     */
+    public static void endStreamWithError(HttpServerResponse response, ClientDialect dialect, String message) {
+        GatewayError error = GatewayError.streamInterrupted(message);
+        if (!response.headWritten()) {
+            error(response, dialect, error);
+        } else if (!response.ended() && !response.closed()) {
+            response.end(dialect.streamError(error));
         }
-        OpenAiError error = new OpenAiError(502, "api_error", "upstream_stream_interrupted", null, message);
-        response.end("data: " + error.body() + "\n\n");
     }
 }
