@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
  * Arabic keywords would be mangled, and a client-chosen model name must never inject CR/LF.
  * Non-ASCII, control characters and '%' are percent-encoded as UTF-8 (as in RFC 8187).
  */
-final class HeaderSafeText {
+public final class HeaderSafeText {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private HeaderSafeText() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (isPlainAscii(text)) {
             return text;
         }

@@ -67,6 +67,11 @@ public final class KeyAdmission {
         return estimator.countPrompt(request.model(), request.messageTexts());
     }
 
+    /** The prompt's tokens as admission reserves them: counted, then corrected as learned for its model. */
+    public long promptEstimate(ChatRequest request) {
+        return estimator.correct(request.model(), countPrompt(request));
+    }
+
     /**
      * Admits one key of {@code target}, trying up to {@code maxAttempts} keys; nothing is recorded
      * in the log until {@link #recorded} (a tenant refused meanwhile leaves only its own refusal).

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the provider {@link #PROVIDER}, which exists only in PostgreSQL: no replica routes to it, so the
  * chat tests never meet these keys.
  */
-final class AdminClient {
+public final class AdminClient {
     static final String PROVIDER = "admin-test";
 
     private AdminClient() {
@@ -46,7 +46,7 @@ final class AdminClient {
         return given().auth().oauth2(token(role + "-user", role)).contentType(ContentType.JSON);
     }
 
-    static RequestSpecification asAdmin() {
+    public static RequestSpecification asAdmin() {
         return as(AdminRoles.ADMIN);
     }
 
@@ -56,7 +56,7 @@ final class AdminClient {
                 + "', 'openai-compatible', 'http://127.0.0.1:9/v1', '{m1}') ON CONFLICT DO NOTHING");
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + Long.toString(Instant.now().toEpochMilli(), 36) + "-" + (int) (Math.random() * 1000);
     }
 
