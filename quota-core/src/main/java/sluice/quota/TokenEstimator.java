@@ -25,17 +25,30 @@ public final class TokenEstimator {
     static final int MAX_MODELS = 1000;
     private static final String OTHER_MODELS = "\u0000other";
 
+    /** Long texts whose counts are remembered by default (each ≈ 100 bytes of heap). */
+    static final int DEFAULT_CACHED_COUNTS = 50_000;
+
     private final Encoding o200k;
     private final Encoding cl100k;
     private final long defaultCompletionTokens;
+    private final TokenCountCache counts;
     private final ConcurrentHashMap<String, ModelCalibration> models = new ConcurrentHashMap<>();
 
     /** @param defaultCompletionTokens the completion estimate until a model has reported usage */
     public TokenEstimator(long defaultCompletionTokens) {
+        this(defaultCompletionTokens, DEFAULT_CACHED_COUNTS);
+    }
+
+    /**
+     * @param defaultCompletionTokens the completion estimate until a model has reported usage
+     * @param cachedCounts            how many long texts' counts to remember (see {@link TokenCountCache}); 0: none
+     */
+    public TokenEstimator(long defaultCompletionTokens, int cachedCounts) {
         EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
         this.o200k = registry.getEncoding(EncodingType.O200K_BASE);
         this.cl100k = registry.getEncoding(EncodingType.CL100K_BASE);
         this.defaultCompletionTokens = defaultCompletionTokens;
+        this.counts = new TokenCountCache(cachedCounts);
     }
 
     /** Starts every model at 512 completion tokens. */
@@ -43,14 +56,24 @@ public final class TokenEstimator {
         this(512);
     }
 
-    /** Raw tokenizer count of the prompt: the messages' texts plus per-message framing. */
+    /**
+     * Raw tokenizer count of the prompt: the messages' texts plus per-message framing. A long
+     * text counted before (an agent's history and tools, sent again each turn) is not counted
+     * again ({@link TokenCountCache}).
+     */
     public long countPrompt(String model, List<String> messageTexts) {
         Encoding encoding = encodingFor(model);
         long tokens = PER_REQUEST_OVERHEAD;
         for (String text : messageTexts) {
-            tokens += PER_MESSAGE_OVERHEAD + (text == null ? 0 : encoding.countTokensOrdinary(text));
+            tokens += PER_MESSAGE_OVERHEAD
+                    + (text == null ? 0 : counts.count(encoding.getName(), text, encoding::countTokensOrdinary));
         }
         return tokens;
+    }
+
+    /** How many long texts' counts are remembered now (for tests and metrics). */
+    public int cachedCounts() {
+        return counts.size();
     }
 
     /** The prompt tokens to reserve for one text (a single message). */

@@ -10,13 +10,18 @@ import sluice.quota.TokenEstimator;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Counting a prompt's tokens with the real tokenizer (quota-core {@link TokenEstimator}, jtokkit). */
+/**
+ * Counting a prompt's tokens with the real tokenizer (quota-core {@link TokenEstimator}, jtokkit):
+ * {@code countPrompt} as the gateway runs it, where a long text sent again (an agent's history)
+ * is looked up by its digest; {@code countPromptFirstSeen} as every text costs the first time.
+ */
 @State(Scope.Benchmark)
 public class TokenEstimationBench {
     @Param({"short", "english-16k", "arabic"})
     public String text;
 
     private final TokenEstimator estimator = new TokenEstimator();
+    private final TokenEstimator uncached = new TokenEstimator(512, 0);
     private List<String> messages;
 
     @Setup
@@ -37,5 +42,10 @@ public class TokenEstimationBench {
     @Benchmark
     public long countPrompt() {
         return estimator.countPrompt("gpt-4o-mini", messages);
+    }
+
+    @Benchmark
+    public long countPromptFirstSeen() {
+        return uncached.countPrompt("gpt-4o-mini", messages);
     }
 }
