@@ -35,6 +35,44 @@ final class Samples {
                 .put("max_tokens", 1024).put("messages", messages).put("tools", tools).toBuffer();
     }
 
+    /** {@link #smallRequest()} as an Anthropic Messages body. */
+    static Buffer smallAnthropicRequest() {
+        return Buffer.buffer("{\"model\":\"gpt-4o-mini\",\"max_tokens\":1024,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    }
+
+    /**
+     * {@link #agentRequest()} as Claude Code sends it: the system prompt as a text block, the same
+     * 12 messages as text blocks, one tool call and its result, the two tools, streaming: about 17 KB.
+     */
+    static Buffer agentAnthropicRequest() {
+        JsonArray messages = new JsonArray();
+        for (int i = 0; i < 12; i++) {
+            messages.add(new JsonObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content",
+                    new JsonArray().add(new JsonObject().put("type", "text").put("text", paragraph(8)))));
+        }
+        messages.add(new JsonObject().put("role", "user").put("content", "Refactor the function in Add.java."));
+        messages.add(new JsonObject().put("role", "assistant").put("content", new JsonArray()
+                .add(new JsonObject().put("type", "text").put("text", "Let me read it."))
+                .add(new JsonObject().put("type", "tool_use").put("id", "toolu_01").put("name", "read_file")
+                        .put("input", new JsonObject().put("path", "src/Add.java")))));
+        messages.add(new JsonObject().put("role", "user").put("content", new JsonArray()
+                .add(new JsonObject().put("type", "tool_result").put("tool_use_id", "toolu_01")
+                        .put("content", "public int add(int a, int b) { return a + b }"))));
+        JsonArray tools = new JsonArray();
+        for (String[] t : new String[][]{{"read_file", "Reads a file of the repository"},
+                {"run_tests", "Runs the unit tests of one module"}}) {
+            tools.add(new JsonObject().put("name", t[0]).put("description", t[1]).put("input_schema",
+                    new JsonObject().put("type", "object").put("properties",
+                            new JsonObject().put("path", new JsonObject().put("type", "string")))));
+        }
+        JsonArray system = new JsonArray().add(new JsonObject().put("type", "text")
+                .put("text", "You are a careful coding assistant working in a Java repository. " + paragraph(3))
+                .put("cache_control", new JsonObject().put("type", "ephemeral")));
+        return new JsonObject().put("model", "gpt-4o").put("max_tokens", 1024).put("stream", true)
+                .put("system", system).put("messages", messages).put("tools", tools).toBuffer();
+    }
+
     /** An Arabic question (the tokenizer and the Arabic signals see other bytes than English). */
     static String arabicText() {
         return "من فضلك اشرح لي كيف أكتب دالة بلغة بايثون تقرأ ملفا نصيا وتحسب عدد الكلمات فيه، "
