@@ -56,13 +56,13 @@ public class MessagesRoutes {
     }
 
     private void countTokens(RoutingContext ctx) {
-        inbound.authenticated(ctx, AnthropicDialect.INSTANCE, (body, principal) -> {
+        inbound.authenticated(ctx, AnthropicDialect.INSTANCE, (body, principal, requestId) -> {
             long tokens;
             try {
                 tokens = admission.promptEstimate(ChatRequestParser.parse(
                         AnthropicToOpenAi.translate(ChatRequestParser.toObject(body), false, new ArrayList<>(0))));
             } catch (BadRequestException e) {
-                LOG.debugf("count_tokens rejected: %s", e.getMessage());
+                LOG.debugf("count_tokens %s rejected: %s", requestId, e.getMessage());
                 ClientResponses.error(ctx, AnthropicDialect.INSTANCE, GatewayError.invalidRequest(e.param(),
                         e.getMessage()));
                 return;

@@ -42,9 +42,7 @@ public class InboundChat {
 
     /** Serves one chat request of {@code dialect}; the response is always ended. */
     public void handle(RoutingContext ctx, ClientDialect dialect, RequestReader reader) {
-        String requestId = RandomIds.uuid();
-        ctx.response().putHeader(ClientResponses.REQUEST_ID, requestId);
-        authenticated(ctx, dialect, (body, principal) -> {
+        authenticated(ctx, dialect, (body, principal, requestId) -> {
             ChatRequest request;
             try {
                 request = reader.read(body);
@@ -65,24 +63,28 @@ public class InboundChat {
     /** What to do with an authenticated client's body. */
     @FunctionalInterface
     public interface BodyHandler {
-        /** @param principal the client, or null when keys are not required and none was sent */
-        void handle(Buffer body, ClientPrincipal principal);
+        /**
+         * @param principal the client, or null when keys are not required and none was sent
+         * @param requestId the gateway's id for the request, already in {@code x-request-id}
+         */
+        void handle(Buffer body, ClientPrincipal principal, String requestId);
     }
 
-    /** Authenticates the caller, then reads the whole body (bounded) and hands both on. */
+    /** Names the request, authenticates the caller, then reads the whole body (bounded) and hands it on. */
     public void authenticated(RoutingContext ctx, ClientDialect dialect, BodyHandler then) {
+        String requestId = RandomIds.uuid();
+        ctx.response().putHeader(ClientResponses.REQUEST_ID, requestId);
         ctx.request().pause(); // who is calling comes first: no body is buffered for a refused client
         authenticator.authenticate(ctx.request()).onComplete(auth -> {
             if (auth.failed()) {
-                LOG.warnf("client key check failed for request %s: %s", ctx.response().headers()
-                        .get(ClientResponses.REQUEST_ID), auth.cause().getMessage());
+                LOG.warnf("client key check failed for request %s: %s", requestId, auth.cause().getMessage());
                 refuse(ctx, dialect, new GatewayError(503, "auth_unavailable", null,
                         "The gateway cannot check client keys right now; retry shortly."));
             } else if (auth.result().refused()) {
                 refuse(ctx, dialect, new GatewayError(401, "invalid_api_key", null,
                         "Incorrect or missing API key: " + auth.result().reason() + "."));
             } else {
-                readBody(ctx, dialect, body -> then.handle(body, auth.result().principal()));
+                readBody(ctx, dialect, body -> then.handle(body, auth.result().principal(), requestId));
             }
         });
     }
