@@ -107,6 +107,24 @@ class ProviderHealthAdminTest {
         assertEquals(200, back.statusCode(), "routing resumes when the pause (8 s here) ends: " + back.asString());
     }
 
+    @Test
+    void anOperatorResetsAProviderMarkedDownForEveryReplicaAndTheResetIsAudited() throws Exception {
+        health.markDown("sim", System.currentTimeMillis() + 60_000, "test: probe failed");
+        assertEquals("down", simView().getString("health.state"));
+        AdminClient.as("viewer").post("/admin/providers/sim/health/reset").then().statusCode(403);
+        AdminClient.assertProblem(AdminClient.as("operator").post("/admin/providers/no-such/health/reset"), 404);
+
+        Response reset = AdminClient.as("operator").post("/admin/providers/sim/health/reset");
+        assertEquals(200, reset.statusCode(), reset.asString());
+        assertEquals("healthy", reset.jsonPath().getString("state"));
+        Thread.sleep(2500); // two health syncs: a down record left in Redis would be read back by now
+        assertEquals("healthy", simView().getString("health.state"), "forgotten in Redis too, not only here");
+        assertEquals(200, chat().statusCode());
+        List<String> actions = AdminClient.asAdmin().queryParam("targetKind", "provider").queryParam("targetId", "sim")
+                .get("/admin/audit").then().statusCode(200).extract().jsonPath().getList("action");
+        assertTrue(actions.contains("provider.health-reset"), actions.toString());
+    }
+
     /** Each key allows one call at a time and holds one for 5 s: the next call on any key gets a 429. */
     private static List<CompletableFuture<HttpResponse<String>>> occupyEveryKey(ProviderSim sim) throws Exception {
         sim.setFaults(Faults.defaults().withCompletionTokens(12).withLatencyMs(5000));
