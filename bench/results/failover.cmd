@@ -1,1 +1,1 @@
-2026-11-30 03:39 UTC (failover): bench/run all
+2026-11-30 05:43 UTC (failover): bench/run all

@@ -1,1 +1,1 @@
-2026-11-30 03:26 UTC (overhead): bench/run all
+2026-11-30 05:30 UTC (overhead): bench/run all
