@@ -17,7 +17,6 @@ import sluice.router.routing.Call;
 import sluice.router.routing.ClientResponses;
 import sluice.router.routing.ChatDispatcher.Next;
 import sluice.router.routing.ProviderTarget;
-
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -103,7 +102,7 @@ public final class UpstreamAnswer {
             call.usage().used(usage);
             Buffer answer = rendered(call, body);
             String error = answer == null ? "upstream answer is not a chat completion" : null;
-            return ledger.record(call, 200, error, keySettlement).map(v -> {
+            return ledger.record(call, answer == null ? 502 : 200, error, keySettlement).map(v -> {
                 if (answer != null) {
                     ctx.response().end(answer);
                 } else {
@@ -113,8 +112,11 @@ public final class UpstreamAnswer {
             });
         }).recover(error -> {
             admission.release(reservation);
-            ClientResponses.endStreamWithError(ctx.response(), call.dialect(), "upstream answer was cut off");
-            return Future.succeededFuture(Next.DONE);
+            String cutOff = "upstream answer was cut off";
+            return ledger.record(call, 502, cutOff).map(v -> {
+                ClientResponses.endStreamWithError(ctx.response(), call.dialect(), cutOff);
+                return Next.DONE;
+            });
         });
     }
 
@@ -122,13 +124,14 @@ public final class UpstreamAnswer {
                                      HttpClientResponse response) {
         HttpServerResponse client = call.ctx().response();
         client.setChunked(true);
-        return SseRelay.relay(response, client, call.request().includeUsage(), call.dialect().stream(call))
-                .compose(outcome -> {
+        StreamRewriter rewriter = call.dialect().stream(call);
+        return SseRelay.relay(response, client, call.request().includeUsage(), rewriter).compose(outcome -> {
             Settlement keySettlement = admission.keySettlement(reservation, model, call.countedPrompt(),
                     outcome.usage());
             call.usage().used(outcome.usage());
             String error = outcome.complete() ? null : "upstream stream ended before completion";
-            return ledger.record(call, 200, error, keySettlement).map(v -> {
+            int status = error != null && !client.headWritten() ? 502 : 200; // what the client is told
+            return ledger.record(call, status, error, keySettlement).map(v -> {
                 if (error == null) {
                     client.end();
                 } else {
