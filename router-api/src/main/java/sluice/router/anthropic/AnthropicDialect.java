@@ -15,6 +15,8 @@ import sluice.router.upstream.StreamRewriter;
  */
 public final class AnthropicDialect implements ClientDialect {
     public static final AnthropicDialect INSTANCE = new AnthropicDialect();
+    /** A provider's error that is not JSON (an HTML page, say) is quoted up to this length. */
+    static final int MAX_QUOTED_CHARS = 1000;
 
     private AnthropicDialect() {
     }
@@ -40,7 +42,9 @@ public final class AnthropicDialect implements ClientDialect {
             // the body itself is the best message there is
         }
         if (message == null) {
-            message = "upstream provider refused the request (" + status + "): " + providerBody.toString();
+            String text = providerBody.toString();
+            message = "upstream provider refused the request (" + status + "): "
+                    + (text.length() > MAX_QUOTED_CHARS ? text.substring(0, MAX_QUOTED_CHARS) + "…" : text);
         }
         return body(status, message).toBuffer();
     }
