@@ -130,50 +130,73 @@ overhead() {
   stop_gateways; stop nginx; stop sim
 }
 
+# keys_file N SECRET_FORMAT RPM TPM FILE: provider keys 3..N of the sim provider as a properties file
+# (keys 1 and 2 come from the command line, as in every scenario); SECRET_FORMAT is printf's, e.g. sk-os-%d
+keys_file() {
+  awk -v n="$1" -v fmt="$2" -v rpm="$3" -v tpm="$4" 'BEGIN { for (i = 3; i <= n; i++) {
+      printf "sluice.providers.sim.keys.sim-key-%d.secret=" fmt "\n", i, i
+      printf "sluice.providers.sim.keys.sim-key-%d.rpm=%d\nsluice.providers.sim.keys.sim-key-%d.tpm=%d\n", i, rpm, i, tpm } }' \
+    > "$5"
+}
+
+# Overshoot: N = 1, 3, 6 replicas, 2 and 20 keys, 200 clients, the simulator enforcing on each key the
+# very rpm the gateways are configured with; shared quota (Sluice) and naive local counters (contrast).
 overshoot() {
-  local out="$run/overshoot.jsonl" rpm=${BENCH_OVERSHOOT_RPM:-300}
+  local out="$run/overshoot.jsonl" rpm=${BENCH_OVERSHOOT_RPM:-300} dir="$run/overshoot"
+  local key_counts=${BENCH_OVERSHOOT_KEYS:-2 20} replica_counts=${BENCH_OVERSHOOT_REPLICAS:-1 3 6}
   : > "$out"
-  say "overshoot: provider-sim :$OS_SIM_PORT enforcing rpm=$rpm on 2 keys, 200 clients, ${OVERSHOOT_S}s per run"
-  start_sim ossim "$OS_SIM_PORT" --key "sk-os-1:rpm=$rpm" --key "sk-os-2:rpm=$rpm" --latency-ms 50 --window rolling
-  for mode in shared local; do
-    for n in 1 3; do
-      fresh_stores
-      gateways "$n" "$OS_SIM_PORT" "$mode" sk-os-1 sk-os-2 "$rpm" 0
-      bench overshoot --sim "http://127.0.0.1:$OS_SIM_PORT" --label "overshoot $mode ×$n" --url "$(gw_urls "$n")" \
-        --concurrency 200 --warmup-s 0 --duration-s "$OVERSHOOT_S" --clock-ticks "$TICKS" --auth "$CLIENT_KEY" \
-        --proc "gateway=$(gw_pids "$n")" --tag scenario=overshoot --tag quotaMode="$mode" --tag replicas="$n" \
-        --out "$out"
-      stop_gateways
+  mkdir -p "$dir"
+  for keys in $key_counts; do
+    local sim_keys=()
+    for i in $(seq 1 "$keys"); do sim_keys+=(--key "sk-os-$i:rpm=$rpm"); done
+    keys_file "$keys" "sk-os-%d" "$rpm" 0 "$dir/keys-$keys.properties"
+    say "overshoot: provider-sim :$OS_SIM_PORT enforcing rpm=$rpm on $keys keys, 200 clients, ${OVERSHOOT_S}s per run"
+    start_sim ossim "$OS_SIM_PORT" "${sim_keys[@]}" --latency-ms 50 --window rolling
+    for mode in shared local; do
+      for n in $replica_counts; do
+        fresh_stores
+        gateways "$n" "$OS_SIM_PORT" "$mode" sk-os-1 sk-os-2 "$rpm" 0 -Dquarkus.config.locations="$dir/keys-$keys.properties"
+        bench overshoot --sim "http://127.0.0.1:$OS_SIM_PORT" --label "overshoot $mode ×$n, $keys keys" --url "$(gw_urls "$n")" \
+          --concurrency 200 --warmup-s 0 --duration-s "$OVERSHOOT_S" --clock-ticks "$TICKS" --auth "$CLIENT_KEY" \
+          --proc "gateway=$(gw_pids "$n")" --tag scenario=overshoot --tag quotaMode="$mode" --tag replicas="$n" \
+          --tag keys="$keys" --out "$out"
+        stop_gateways
+      done
     done
+    stop ossim
   done
   mv "$out" "$results/overshoot.jsonl"
   record_cmd overshoot
-  stop ossim
 }
 
+# Scale: one replica, 64 clients; 10, 1,000 and 10,000 keys, each with 1,000 tenants sending in turn
+# (one client key each), and 10 keys with one tenant as the baseline: the hot path must stay flat.
 scale() {
-  local out="$run/scale.jsonl" dir="$run/scale"
+  local out="$run/scale.jsonl" dir="$run/scale" tenants=${BENCH_SCALE_TENANTS:-1000}
   : > "$out"
   mkdir -p "$dir"
-  say "scale: one replica with 10, 1,000 and 10,000 keys (provider-sim :$SCALE_SIM_PORT knows all of them)"
+  say "scale: one replica with 10, 1,000 and 10,000 keys and $tenants tenants (provider-sim :$SCALE_SIM_PORT knows every key)"
   awk 'BEGIN { printf "{\"keys\":{"; for (i = 1; i <= 10000; i++) printf "%s\"sk-scale-%05d\":{}", (i > 1 ? "," : ""), i; print "}}" }' \
     > "$dir/sim.json"
   start_sim scalesim "$SCALE_SIM_PORT" --config "$dir/sim.json"
-  for n in 10 1000 10000; do
-    # keys 1 and 2 come from the command line (as in every scenario), the rest from the file
-    awk -v n="$n" -v rpm="$UNLIMITED_RPM" -v tpm="$UNLIMITED_TPM" 'BEGIN { for (i = 3; i <= n; i++) {
-        printf "sluice.providers.sim.keys.sim-key-%d.secret=sk-scale-%05d\n", i, i
-        printf "sluice.providers.sim.keys.sim-key-%d.rpm=%d\nsluice.providers.sim.keys.sim-key-%d.tpm=%d\n", i, rpm, i, tpm } }' \
-      > "$dir/keys-$n.properties"
+  for run_case in "10 1" "10 $tenants" "1000 $tenants" "10000 $tenants"; do
+    local n=${run_case% *} t=${run_case#* } auth
+    keys_file "$n" "sk-scale-%05d" "$UNLIMITED_RPM" "$UNLIMITED_TPM" "$dir/keys-$n.properties"
     fresh_stores
     gateways 1 "$SCALE_SIM_PORT" shared sk-scale-00001 sk-scale-00002 "$UNLIMITED_RPM" "$UNLIMITED_TPM" \
       -Dquarkus.config.locations="$dir/keys-$n.properties"
+    auth=(--auth "$CLIENT_KEY")
+    if [ "$t" -gt 1 ]; then
+      bench mint-tenants --gateway "http://127.0.0.1:${GW_PORTS[0]}" --token-file "$run/admin.token" --count "$t" \
+        --out "$dir/tenant-keys.txt" > "$logs/scale-tenants.log"
+      auth=(--auth-file "$dir/tenant-keys.txt")
+    fi
     smoke "$(gw_urls 1)" "gateway with $n keys"
-    bench load --label "scale warm-up" --url "$(gw_urls 1)" --concurrency 64 --warmup-s 0 --auth "$CLIENT_KEY" \
+    bench load --label "scale warm-up" --url "$(gw_urls 1)" --concurrency 64 --warmup-s 0 "${auth[@]}" \
       --duration-s "$SCALE_WARM_S" > "$logs/scale-warmup.log"
-    bench load --label "scale $n keys" --url "$(gw_urls 1)" --concurrency 64 --warmup-s 1 --duration-s "$SCALE_S" --auth "$CLIENT_KEY" \
-      --redis "127.0.0.1:$REDIS_PORT" --clock-ticks "$TICKS" --proc "gateway=$(gw_pids 1)" \
-      --tag scenario=scale --tag keys="$n" --tag latencyMs=0 --out "$out"
+    bench load --label "scale $n keys, $t tenants" --url "$(gw_urls 1)" --concurrency 64 --warmup-s 1 --duration-s "$SCALE_S" \
+      "${auth[@]}" --redis "127.0.0.1:$REDIS_PORT" --clock-ticks "$TICKS" --proc "gateway=$(gw_pids 1)" \
+      --tag scenario=scale --tag keys="$n" --tag tenants="$t" --tag latencyMs=0 --out "$out"
     stop_gateways
   done
   mv "$out" "$results/scale.jsonl"

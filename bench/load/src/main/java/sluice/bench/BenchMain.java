@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
  *   probe-redis Redis round trips before the upstream call (MONITOR, requests one at a time)
  *   profile     summary of a Java Flight Recording of a gateway under load
  *   report      docs/benchmarks.md and its PNG plot from the JSON lines
+ *   mint-tenants tenants and a client key each through the admin API (the scale run's 1,000 tenants)
  * </pre>
  * Every target must be on loopback; every run is bounded in time and request count.
  */
@@ -38,6 +39,7 @@ public final class BenchMain {
             case "report" -> Report.write(args);
             case "profile" -> emit(args, JfrSummary.run(args));
             case "redis" -> redis(args);
+            case "mint-tenants" -> TenantMint.run(args);
             default -> usage();
         }
         System.exit(0);
@@ -89,7 +91,8 @@ public final class BenchMain {
         System.err.println("""
                 usage: bench-load <command> [--option value]...
                   load        --label L --url U[,U...] --concurrency N [--stream true] [--warmup-s 5]
-                              [--duration-s 10] [--auth KEY] [--proc group=pid[,pid]]... [--redis host:port]
+                              [--duration-s 10] [--auth KEY | --auth-file KEYS] [--proc group=pid[,pid]]...
+                              [--redis host:port]
                               [--tag k=v]... [--max-requests N] [--out results.jsonl]
                   overshoot   --sim http://127.0.0.1:P --label L --url U[,U...] --concurrency 200
                               --warmup-s 0 --duration-s 60 [--tag k=v]... [--out results.jsonl]
@@ -97,7 +100,8 @@ public final class BenchMain {
                   profile     --jfr FILE [--label L] [--top 15] [--out F]
                   report      --results DIR (*.jsonl, *.cmd) --machine machine.txt [--caveat TEXT]
                               --out docs/benchmarks.md --png docs/benchmarks.png
-                  redis       --redis host:port --command WORD [WORD...]   (e.g. FLUSHALL)""");
+                  redis       --redis host:port --command WORD [WORD...]   (e.g. FLUSHALL)
+                  mint-tenants --gateway http://127.0.0.1:P --token-file F --count 1000 --out KEYS""");
         System.exit(2);
     }
 

@@ -81,8 +81,9 @@ final class LoadRun {
                 .setIdleTimeout(spec.requestTimeoutMs())
                 .putHeader("content-type", "application/json")
                 .putHeader("accept", spec.stream() ? "text/event-stream" : "application/json");
-        if (!spec.auth().isEmpty()) {
-            options.putHeader("authorization", "Bearer " + spec.auth());
+        String auth = spec.authFor(sent);
+        if (auth != null) {
+            options.putHeader("authorization", "Bearer " + auth);
         }
         client.request(options)
                 .compose(request -> request.send(body))

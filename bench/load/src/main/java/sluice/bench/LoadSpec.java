@@ -12,10 +12,11 @@ import java.util.List;
  *
  * @param maxRequests     hard bound on requests sent, whatever the time
  * @param requestTimeoutMs a request idle longer than this fails
+ * @param auths           client keys, used in turn request after request (many tenants), or none
  * @param tags            free labels copied into the result (scenario, target, latency...)
  */
 record LoadSpec(String label, List<String> urls, int concurrency, boolean stream, long warmupMs,
-                long durationMs, long maxRequests, long requestTimeoutMs, String auth, String model,
+                long durationMs, long maxRequests, long requestTimeoutMs, List<String> auths, String model,
                 int maxTokens, JsonObject tags) {
 
     static final long MAX_DURATION_MS = 15 * 60 * 1000L;
@@ -50,7 +51,31 @@ record LoadSpec(String label, List<String> urls, int concurrency, boolean stream
                 (long) (Double.parseDouble(args.string("warmup-s", "5")) * 1000),
                 (long) (Double.parseDouble(args.string("duration-s", "10")) * 1000),
                 args.number("max-requests", 5_000_000), args.number("request-timeout-ms", 30_000),
-                args.string("auth", ""), args.string("model", "gpt-4o-mini"), args.integer("max-tokens", 0), tags);
+                auths(args), args.string("model", "gpt-4o-mini"), args.integer("max-tokens", 0), tags);
+    }
+
+    /** {@code --auth KEY}, or {@code --auth-file FILE} with one client key per line (one tenant each). */
+    private static List<String> auths(Args args) {
+        String file = args.string("auth-file", "");
+        if (file.isEmpty()) {
+            String one = args.string("auth", "");
+            return one.isEmpty() ? List.of() : List.of(one);
+        }
+        try {
+            List<String> keys = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file)).stream()
+                    .map(String::trim).filter(k -> !k.isEmpty()).toList();
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("no client key in " + file);
+            }
+            return keys;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read --auth-file " + file, e);
+        }
+    }
+
+    /** The client key of the {@code n}-th request sent, or null when there are none. */
+    String authFor(long n) {
+        return auths.isEmpty() ? null : auths.get((int) (n % auths.size()));
     }
 
     /** A small OpenAI chat body, identical for every target. */

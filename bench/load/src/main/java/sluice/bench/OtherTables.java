@@ -64,12 +64,7 @@ final class OtherTables {
         for (JsonObject r : rows) {
             JsonObject tags = r.getJsonObject("tags");
             JsonObject keys = limitedKeys(r.getJsonObject("keys"));
-            StringBuilder perKey = new StringBuilder();
-            for (String key : keys.fieldNames()) {
-                JsonObject k = keys.getJsonObject(key);
-                perKey.append(perKey.length() == 0 ? "" : ", ").append(k.getLong("maxRequestsInAnyWindow"))
-                        .append('/').append(k.getLong("rpmLimit"));
-            }
+            String perKey = perKey(keys);
             md.append("| ").append(tags.getString("quotaMode")).append(" | ").append(tags.getString("replicas"))
                     .append(" | ").append(keys.size()).append(" | ").append(r.getLong("upstream429"))
                     .append(" | ").append(Report.num(utilisation(r))).append(" % | ")
@@ -78,6 +73,33 @@ final class OtherTables {
                     .append(r.getLong("httpErrors") + r.getLong("failures") + r.getLong("incomplete")).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** Each key's most in any 60 s over its limit; for many keys the lowest and the highest. */
+    private static String perKey(JsonObject keys) {
+        if (keys.size() <= 3) {
+            StringBuilder listed = new StringBuilder();
+            for (String key : keys.fieldNames()) {
+                JsonObject k = keys.getJsonObject(key);
+                listed.append(listed.length() == 0 ? "" : ", ").append(k.getLong("maxRequestsInAnyWindow"))
+                        .append('/').append(k.getLong("rpmLimit"));
+            }
+            return listed.toString();
+        }
+        JsonObject low = null;
+        JsonObject high = null;
+        for (String key : keys.fieldNames()) {
+            JsonObject k = keys.getJsonObject(key);
+            double used = (double) k.getLong("maxRequestsInAnyWindow") / k.getLong("rpmLimit");
+            if (low == null || used < (double) low.getLong("maxRequestsInAnyWindow") / low.getLong("rpmLimit")) {
+                low = k;
+            }
+            if (high == null || used > (double) high.getLong("maxRequestsInAnyWindow") / high.getLong("rpmLimit")) {
+                high = k;
+            }
+        }
+        return "lowest " + low.getLong("maxRequestsInAnyWindow") + "/" + low.getLong("rpmLimit") + ", highest "
+                + high.getLong("maxRequestsInAnyWindow") + "/" + high.getLong("rpmLimit");
     }
 
     /** @return the mean over the keys with an rpm limit of the most admitted in any 60 s ÷ the limit, in % */
