@@ -1,1 +1,1 @@
-2026-11-30 05:36 UTC (overshoot): bench/run all
+2026-11-30 06:37 UTC (overshoot): bench/run overshoot

@@ -1,1 +1,1 @@
-2026-11-30 05:40 UTC (scale): bench/run all
+2026-11-30 06:15 UTC (scale): bench/run scale
