@@ -1,1 +1,1 @@
-2026-11-30 05:10 UTC (quick): bench/jmh/run
+2026-11-30 06:38 UTC (quick): bench/jmh/run
